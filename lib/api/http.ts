@@ -1,0 +1,125 @@
+// Route-handler plumbing for REST API v1: authentication (bearer token or session cookie), body parsing
+// with zod, and the one mapping from AppError / ZodError to application/problem+json.
+import "server-only";
+import type { z } from "zod";
+import { getSessionContext } from "@/lib/auth";
+import { contextFromApiToken } from "@/lib/data/tokens";
+import { AppError, type FieldError, HTTP_STATUS, isAppError } from "@/lib/errors";
+import type { Ctx } from "@/lib/permissions";
+
+const PROBLEM_TYPE_BASE = "https://crm.example/problems/";
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function problemResponse(status: number, title: string, extra: Record<string, unknown> = {}): Response {
+  const slug = title.toLowerCase().replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "");
+  return new Response(JSON.stringify({ type: `${PROBLEM_TYPE_BASE}${slug}`, title, status, ...extra }), {
+    status,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
+  });
+}
+
+const TITLES: Record<AppError["code"], string> = {
+  BAD_REQUEST: "Bad request",
+  UNAUTHENTICATED: "Unauthorized",
+  FORBIDDEN: "Forbidden",
+  NOT_FOUND: "Not found",
+  CONFLICT: "Conflict",
+  VALIDATION: "Unprocessable content",
+  RATE_LIMITED: "Too many requests",
+};
+
+export function errorToResponse(error: unknown): Response {
+  if (isAppError(error)) {
+    return problemResponse(HTTP_STATUS[error.code], TITLES[error.code], {
+      detail: error.message,
+      ...(error.errors ? { errors: error.errors } : {}),
+      ...error.extensions,
+    });
+  }
+  console.error(error);
+  return problemResponse(500, "Internal server error", { detail: "Something went wrong on our side." });
+}
+
+export function zodIssuesToFieldErrors(issues: z.core.$ZodIssue[]): FieldError[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ path: [...issue.path, key].join("."), message: "Unknown field." }));
+    }
+    return [{ path: issue.path.map(String).join(".") || "(root)", message: issue.message }];
+  });
+}
+
+export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError("VALIDATION", "The input is invalid.", { errors: zodIssuesToFieldErrors(result.error.issues) });
+  return result.data;
+}
+
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) throw new AppError("BAD_REQUEST", "The request body must be a JSON document.");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  }
+}
+
+export async function parseBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
+  return parseWith(schema, await readJsonBody(request));
+}
+
+export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.output<T> {
+  const params = Object.fromEntries(new URL(request.url).searchParams.entries());
+  return parseWith(schema, params);
+}
+
+/**
+ * A cookie-authenticated state change must come from our own origin (browsers send Origin on such
+ * requests); bearer-token clients carry no ambient credentials and are exempt.
+ */
+function assertSameOrigin(request: Request) {
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = "";
+  }
+  if (!host || originHost !== host) throw new AppError("FORBIDDEN", "Cross-origin requests are not allowed.");
+}
+
+export async function authenticateRequest(request: Request): Promise<Ctx> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const ctx = match ? await contextFromApiToken(match[1]) : null;
+    if (!ctx) throw new AppError("UNAUTHENTICATED", "The bearer token is missing, invalid or revoked.");
+    return ctx;
+  }
+  const ctx = await getSessionContext();
+  if (!ctx) throw new AppError("UNAUTHENTICATED", "Sign in or send an Authorization: Bearer token.");
+  if (STATE_CHANGING.has(request.method)) assertSameOrigin(request);
+  return ctx;
+}
+
+type RouteParams = Record<string, string>;
+type Handler<P extends RouteParams> = (request: Request, ctx: Ctx, params: P) => Promise<Response>;
+
+/** Wraps an authenticated API route: every error becomes a problem document, never an unhandled 500. */
+export function apiRoute<P extends RouteParams = RouteParams>(handler: Handler<P>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const ctx = await authenticateRequest(request);
+      return await handler(request, ctx, await context.params);
+    } catch (error) {
+      return errorToResponse(error);
+    }
+  };
+}
+
+export function json(data: unknown, status = 200): Response {
+  return Response.json(data, { status, headers: { "cache-control": "no-store" } });
+}

@@ -1,0 +1,200 @@
+// Accounts and their contacts. Readable by everyone in the org; edits by the account owner, managers and
+// admins; deletion (soft) by managers and admins, and only when no live opportunity hangs on the account.
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError, invalid, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertCan, type Ctx } from "@/lib/permissions";
+import type { AccountCreate, AccountListQuery, AccountOutput, AccountUpdate, ContactCreate, ContactOutput } from "@/lib/validations/account";
+import { decodeCursor, encodeCursor, isUuid } from "./pagination";
+
+type AccountRow = Prisma.AccountGetPayload<object>;
+type ContactRow = Prisma.ContactGetPayload<object>;
+
+export function toAccountOutput(row: AccountRow): AccountOutput {
+  return {
+    id: row.id,
+    name: row.name,
+    industry: row.industry,
+    segment: row.segment,
+    region: row.region,
+    isKeyAccount: row.isKeyAccount,
+    ownerId: row.ownerId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toContactOutput(row: ContactRow): ContactOutput {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    name: row.name,
+    title: row.title,
+    phone: row.phone,
+    email: row.email,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function accountScope(ctx: Ctx) {
+  return { orgId: ctx.orgId, deletedAt: null };
+}
+
+/** Alphabetical, keyset-paginated by (name, id). */
+export async function listAccounts(ctx: Ctx, query: AccountListQuery) {
+  const cursor = decodeCursor(query.cursor);
+  const where: Prisma.AccountWhereInput = {
+    AND: [
+      accountScope(ctx),
+      query.q ? { name: { contains: query.q, mode: "insensitive" } } : {},
+      cursor ? { OR: [{ name: { gt: cursor.at } }, { name: cursor.at, id: { gt: cursor.id } }] } : {},
+    ],
+  };
+  const rows = await db.account.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], take: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map(toAccountOutput),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.name, id: last.id }) : null,
+  };
+}
+
+/** For the accounts page: one page of accounts with counts of their contacts and open deals. */
+export async function listAccountPage(ctx: Ctx, query: { q?: string; limit: number }, page: number) {
+  const where: Prisma.AccountWhereInput = {
+    ...accountScope(ctx),
+    ...(query.q ? { name: { contains: query.q, mode: "insensitive" } } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.account.count({ where }),
+    db.account.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: Math.max(0, page - 1) * query.limit,
+      take: query.limit,
+      include: {
+        owner: { select: { name: true } },
+        _count: { select: { contacts: { where: { deletedAt: null } }, opportunities: { where: { deletedAt: null } } } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    data: rows.map((row) => ({
+      ...toAccountOutput(row),
+      ownerName: row.owner?.name ?? null,
+      contactCount: row._count.contacts,
+      opportunityCount: row._count.opportunities,
+    })),
+  };
+}
+
+async function findAccountRow(ctx: Ctx, id: string) {
+  if (!isUuid(id)) throw notFound("Account");
+  const row = await db.account.findFirst({ where: { id, ...accountScope(ctx) } });
+  if (!row) throw notFound("Account");
+  return row;
+}
+
+export async function getAccount(ctx: Ctx, id: string): Promise<AccountOutput & { ownerName: string | null }> {
+  const row = await findAccountRow(ctx, id);
+  const owner = row.ownerId ? await db.user.findUnique({ where: { id: row.ownerId }, select: { name: true } }) : null;
+  return { ...toAccountOutput(row), ownerName: owner?.name ?? null };
+}
+
+async function assertOwnerInOrg(ctx: Ctx, ownerId: string | null | undefined) {
+  if (!ownerId) return;
+  const owner = await db.user.findFirst({ where: { id: ownerId, orgId: ctx.orgId }, select: { id: true } });
+  if (!owner) throw invalid([{ path: "ownerId", message: "No such user in your organization." }]);
+}
+
+export async function createAccount(ctx: Ctx, input: AccountCreate): Promise<AccountOutput> {
+  assertCan(ctx, "account.create");
+  await assertOwnerInOrg(ctx, input.ownerId);
+  const row = await db.account.create({
+    data: {
+      orgId: ctx.orgId,
+      name: input.name,
+      industry: input.industry ?? null,
+      segment: input.segment ?? null,
+      region: input.region ?? null,
+      isKeyAccount: input.isKeyAccount ?? false,
+      ownerId: input.ownerId === undefined ? ctx.userId : input.ownerId,
+    },
+  });
+  return toAccountOutput(row);
+}
+
+function assertMayEditAccount(ctx: Ctx, account: AccountRow) {
+  assertCan(ctx, "account.update");
+  if (ctx.role === "REP" && account.ownerId !== ctx.userId) {
+    throw new AppError("FORBIDDEN", "Only the account owner, a manager or an admin may edit this account.");
+  }
+}
+
+export async function updateAccount(ctx: Ctx, id: string, input: AccountUpdate): Promise<AccountOutput> {
+  const current = await findAccountRow(ctx, id);
+  assertMayEditAccount(ctx, current);
+  if (input.ownerId !== undefined && input.ownerId !== current.ownerId && ctx.role === "REP") {
+    throw new AppError("FORBIDDEN", "Only a manager or an admin may hand an account to someone else.");
+  }
+  await assertOwnerInOrg(ctx, input.ownerId);
+  const row = await db.account.update({
+    where: { id: current.id },
+    data: {
+      name: input.name,
+      industry: input.industry,
+      segment: input.segment,
+      region: input.region,
+      isKeyAccount: input.isKeyAccount,
+      ownerId: input.ownerId,
+    },
+  });
+  return toAccountOutput(row);
+}
+
+export async function deleteAccount(ctx: Ctx, id: string): Promise<void> {
+  const current = await findAccountRow(ctx, id);
+  assertCan(ctx, "account.delete");
+  const liveDeals = await db.opportunity.count({ where: { accountId: current.id, deletedAt: null } });
+  if (liveDeals > 0) {
+    throw new AppError("CONFLICT", `This account still has ${liveDeals} opportunities; delete or move them first.`);
+  }
+  await db.account.update({ where: { id: current.id }, data: { deletedAt: new Date() } });
+}
+
+export async function listContacts(ctx: Ctx, accountId: string): Promise<ContactOutput[]> {
+  const account = await findAccountRow(ctx, accountId);
+  const rows = await db.contact.findMany({
+    where: { accountId: account.id, orgId: ctx.orgId, deletedAt: null },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toContactOutput);
+}
+
+export async function createContact(ctx: Ctx, accountId: string, input: ContactCreate): Promise<ContactOutput> {
+  const account = await findAccountRow(ctx, accountId);
+  assertCan(ctx, "contact.create");
+  const row = await db.contact.create({
+    data: {
+      orgId: ctx.orgId,
+      accountId: account.id,
+      name: input.name,
+      title: input.title ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+    },
+  });
+  return toContactOutput(row);
+}
+
+/** Account names for pickers (id + name), alphabetical. */
+export async function listAccountOptions(ctx: Ctx, q?: string) {
+  return db.account.findMany({
+    where: { ...accountScope(ctx), ...(q ? { name: { contains: q, mode: "insensitive" } } : {}) },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+    take: 500,
+  });
+}

@@ -1,0 +1,300 @@
+// Opportunities: the one data-access path for reading, creating, editing, deleting and moving deals.
+// Every function takes the caller context, scopes by org and visibility, and refuses what the caller may
+// not do. Stage moves go through moveOpportunityToStage only (form, API, and later board, bulk, import).
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { formatMoneyString } from "@/lib/domain/money";
+import { checkStageMove, type StageKey, type StageTable, stageProbability, weightedAmount } from "@/lib/domain/stages";
+import { AppError, invalid, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertCan, canAssignOwner, type Ctx, opportunityVisibility } from "@/lib/permissions";
+import type {
+  OpportunityCreate, OpportunityListQuery, OpportunityOutput, OpportunityUpdate, StageChangeOutput, StageMove,
+} from "@/lib/validations/opportunity";
+import { decodeCursor, encodeCursor, isUuid } from "./pagination";
+import { getStageTable } from "./stage-config";
+
+const opportunityInclude = {
+  account: { select: { name: true } },
+  owner: { select: { name: true } },
+} satisfies Prisma.OpportunityInclude;
+
+type OpportunityRow = Prisma.OpportunityGetPayload<{ include: typeof opportunityInclude }>;
+
+export function toOpportunityOutput(row: OpportunityRow, table: StageTable): OpportunityOutput {
+  const stage = row.stage as StageKey;
+  return {
+    id: row.id,
+    name: row.name,
+    accountId: row.accountId,
+    accountName: row.account.name,
+    ownerId: row.ownerId,
+    ownerName: row.owner.name,
+    teamId: row.teamId,
+    productLine: row.productLine,
+    amount: formatMoneyString(row.amount.toString()),
+    currency: row.currency,
+    expectedCloseDate: row.expectedCloseDate.toISOString().slice(0, 10),
+    stage,
+    probability: stageProbability(stage, table).toNumber(),
+    weightedAmount: formatMoneyString(weightedAmount(row.amount.toString(), stage, table)),
+    lossReason: row.lossReason,
+    stageEnteredAt: row.stageEnteredAt.toISOString(),
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function buildListWhere(ctx: Ctx, query: Omit<OpportunityListQuery, "limit" | "cursor">): Prisma.OpportunityWhereInput {
+  const and: Prisma.OpportunityWhereInput[] = [opportunityVisibility(ctx)];
+  if (query.stage) and.push({ stage: query.stage });
+  if (query.ownerId) and.push({ ownerId: query.ownerId });
+  if (query.teamId) and.push({ teamId: query.teamId });
+  if (query.accountId) and.push({ accountId: query.accountId });
+  if (query.q) and.push({ name: { contains: query.q, mode: "insensitive" } });
+  return { AND: and };
+}
+
+/** Newest first, keyset-paginated. */
+export async function listOpportunities(ctx: Ctx, query: OpportunityListQuery) {
+  const table = await getStageTable(ctx);
+  const where = buildListWhere(ctx, query);
+  const cursor = decodeCursor(query.cursor);
+  const cursorWhere: Prisma.OpportunityWhereInput = cursor
+    ? { OR: [{ createdAt: { lt: new Date(cursor.at) } }, { createdAt: new Date(cursor.at), id: { lt: cursor.id } }] }
+    : {};
+  const rows = await db.opportunity.findMany({
+    where: { AND: [where, cursorWhere] },
+    include: opportunityInclude,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((row) => toOpportunityOutput(row, table)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+  };
+}
+
+/** Page-numbered listing for the UI: the rows of one page and the total count of the filtered set. */
+export async function listOpportunityPage(ctx: Ctx, query: Omit<OpportunityListQuery, "cursor">, page: number) {
+  const table = await getStageTable(ctx);
+  const where = buildListWhere(ctx, query);
+  const [total, rows] = await Promise.all([
+    db.opportunity.count({ where }),
+    db.opportunity.findMany({
+      where,
+      include: opportunityInclude,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: Math.max(0, page - 1) * query.limit,
+      take: query.limit,
+    }),
+  ]);
+  return { total, data: rows.map((row) => toOpportunityOutput(row, table)) };
+}
+
+async function findVisibleRow(client: Tx | typeof db, ctx: Ctx, id: string): Promise<OpportunityRow> {
+  if (!isUuid(id)) throw notFound("Opportunity");
+  const row = await client.opportunity.findFirst({ where: { id, ...opportunityVisibility(ctx) }, include: opportunityInclude });
+  if (!row) throw notFound("Opportunity");
+  return row;
+}
+
+export async function getOpportunity(ctx: Ctx, id: string): Promise<OpportunityOutput> {
+  const [row, table] = await Promise.all([findVisibleRow(db, ctx, id), getStageTable(ctx)]);
+  return toOpportunityOutput(row, table);
+}
+
+/** Checks that account, owner and team exist in the caller's org and fit together; 422 otherwise. */
+async function resolveReferences(
+  tx: Tx, ctx: Ctx, input: { accountId?: string; ownerId: string; teamId?: string | null; keepTeamId?: string | null },
+): Promise<{ teamId: string | null }> {
+  const [account, owner] = await Promise.all([
+    input.accountId ? tx.account.findFirst({ where: { id: input.accountId, orgId: ctx.orgId, deletedAt: null }, select: { id: true } }) : null,
+    tx.user.findFirst({
+      where: { id: input.ownerId, orgId: ctx.orgId, isActive: true },
+      select: { id: true, memberships: { select: { teamId: true } } },
+    }),
+  ]);
+  const errors = [];
+  if (input.accountId && !account) errors.push({ path: "accountId", message: "No such account in your organization." });
+  if (!owner) errors.push({ path: "ownerId", message: "No such active user in your organization." });
+  if (errors.length) throw invalid(errors);
+  const ownerTeamIds = owner!.memberships.map((membership) => membership.teamId);
+  let teamId: string | null;
+  if (input.teamId !== undefined) {
+    teamId = input.teamId;
+  } else if (input.keepTeamId !== undefined && input.keepTeamId !== null && ownerTeamIds.includes(input.keepTeamId)) {
+    teamId = input.keepTeamId;
+  } else {
+    // Default: a team of the owner that the caller manages, else the owner's first team.
+    teamId = ownerTeamIds.find((id) => ctx.managedTeamIds.includes(id)) ?? ownerTeamIds[0] ?? null;
+  }
+  if (teamId !== null) {
+    const team = await tx.team.findFirst({ where: { id: teamId, orgId: ctx.orgId }, select: { id: true } });
+    if (!team) throw invalid([{ path: "teamId", message: "No such team in your organization." }]);
+    if (!ownerTeamIds.includes(teamId)) throw invalid([{ path: "teamId", message: "The owner is not a member of this team." }]);
+  }
+  return { teamId };
+}
+
+export async function createOpportunity(ctx: Ctx, input: OpportunityCreate): Promise<OpportunityOutput> {
+  assertCan(ctx, "opportunity.create");
+  const table = await getStageTable(ctx);
+  const ownerId = input.ownerId ?? ctx.userId;
+  if (ownerId !== ctx.userId) assertCan(ctx, "opportunity.createForOthers");
+  const stage: StageKey = input.stage ?? "P0";
+  const row = await db.$transaction(async (tx) => {
+    const { teamId } = await resolveReferences(tx, ctx, { accountId: input.accountId, ownerId, teamId: input.teamId });
+    if (!canAssignOwner(ctx, ownerId, teamId)) throw new AppError("FORBIDDEN", "You may not create deals for this owner.");
+    const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { baseCurrency: true } });
+    const created = await tx.opportunity.create({
+      data: {
+        orgId: ctx.orgId,
+        name: input.name,
+        accountId: input.accountId,
+        ownerId,
+        teamId,
+        productLine: input.productLine ?? null,
+        amount: input.amount,
+        currency: input.currency ?? org.baseCurrency,
+        expectedCloseDate: new Date(`${input.expectedCloseDate}T00:00:00Z`),
+        stage,
+        lossReason: stage === "LOST" ? input.lossReason ?? null : null,
+      },
+      include: opportunityInclude,
+    });
+    await tx.stageChange.create({
+      data: {
+        orgId: ctx.orgId, opportunityId: created.id, fromStage: null, toStage: stage, byUserId: ctx.userId,
+        amount: created.amount, probability: table[stage].probability, lossReason: created.lossReason,
+      },
+    });
+    return created;
+  });
+  return toOpportunityOutput(row, table);
+}
+
+function conflict(currentVersion: number): AppError {
+  return new AppError("CONFLICT", "This opportunity was changed by someone else. Reload and try again.", {
+    extensions: { currentVersion },
+  });
+}
+
+export async function updateOpportunity(ctx: Ctx, id: string, input: OpportunityUpdate): Promise<OpportunityOutput> {
+  const table = await getStageTable(ctx);
+  const row = await db.$transaction(async (tx) => {
+    const current = await findVisibleRow(tx, ctx, id);
+    if (current.version !== input.version) throw conflict(current.version);
+    const isReassigning = input.ownerId !== undefined && input.ownerId !== current.ownerId;
+    if (isReassigning) assertCan(ctx, "opportunity.reassign");
+    const ownerId = input.ownerId ?? current.ownerId;
+    const touchesTeam = isReassigning || input.teamId !== undefined || input.accountId !== undefined;
+    let teamId = current.teamId;
+    if (touchesTeam) {
+      ({ teamId } = await resolveReferences(tx, ctx, {
+        accountId: input.accountId, ownerId, teamId: input.teamId, keepTeamId: current.teamId,
+      }));
+      if ((isReassigning || teamId !== current.teamId) && !canAssignOwner(ctx, ownerId, teamId)) {
+        throw new AppError("FORBIDDEN", "You may not assign this deal to that owner or team.");
+      }
+    }
+    const result = await tx.opportunity.updateMany({
+      where: { id, orgId: ctx.orgId, version: input.version, deletedAt: null },
+      data: {
+        name: input.name,
+        accountId: input.accountId,
+        amount: input.amount,
+        currency: input.currency,
+        expectedCloseDate: input.expectedCloseDate ? new Date(`${input.expectedCloseDate}T00:00:00Z`) : undefined,
+        productLine: input.productLine,
+        ownerId,
+        teamId,
+        version: { increment: 1 },
+      },
+    });
+    if (result.count === 0) throw conflict((await tx.opportunity.findUniqueOrThrow({ where: { id } })).version);
+    return tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
+  });
+  return toOpportunityOutput(row, table);
+}
+
+/**
+ * THE stage move. Checks visibility, the expected version (stale → 409, nothing written) and the domain
+ * rules of the move, then writes the new stage and its StageChange row — with the probability in force
+ * now — in one transaction.
+ */
+export async function moveOpportunityToStage(ctx: Ctx, id: string, move: StageMove): Promise<OpportunityOutput> {
+  const table = await getStageTable(ctx);
+  const row = await db.$transaction(async (tx) => {
+    const current = await findVisibleRow(tx, ctx, id);
+    if (current.version !== move.version) throw conflict(current.version);
+    const from = current.stage as StageKey;
+    const refusal = checkStageMove(from, move.to, move.lossReason);
+    if (refusal === "SAME_STAGE") throw invalid([{ path: "to", message: `The deal is already in ${move.to}.` }]);
+    if (refusal === "LOSS_REASON_REQUIRED") throw invalid([{ path: "lossReason", message: "A lost deal needs a loss reason." }]);
+    const now = new Date();
+    const result = await tx.opportunity.updateMany({
+      where: { id, orgId: ctx.orgId, version: move.version, deletedAt: null },
+      data: {
+        stage: move.to,
+        stageEnteredAt: now,
+        lossReason: move.to === "LOST" ? move.lossReason : null,
+        version: { increment: 1 },
+      },
+    });
+    if (result.count === 0) throw conflict((await tx.opportunity.findUniqueOrThrow({ where: { id } })).version);
+    await tx.stageChange.create({
+      data: {
+        orgId: ctx.orgId, opportunityId: id, fromStage: from, toStage: move.to, at: now, byUserId: ctx.userId,
+        amount: current.amount, probability: table[move.to].probability,
+        lossReason: move.to === "LOST" ? move.lossReason : null, reason: move.reason ?? null,
+      },
+    });
+    return tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
+  });
+  return toOpportunityOutput(row, table);
+}
+
+/** Soft delete: the row stays (history, a later recycle bin) but disappears from every query. */
+export async function deleteOpportunity(ctx: Ctx, id: string, expectedVersion?: number): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const current = await findVisibleRow(tx, ctx, id);
+    if (expectedVersion !== undefined && current.version !== expectedVersion) throw conflict(current.version);
+    await tx.opportunity.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+  });
+}
+
+/** Stage history, oldest first. */
+export async function listStageHistory(ctx: Ctx, id: string): Promise<StageChangeOutput[]> {
+  await findVisibleRow(db, ctx, id);
+  const rows = await db.stageChange.findMany({
+    where: { opportunityId: id, orgId: ctx.orgId },
+    include: { byUser: { select: { name: true } } },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({
+    fromStage: row.fromStage as StageKey | null,
+    toStage: row.toStage as StageKey,
+    at: row.at.toISOString(),
+    byUserId: row.byUserId,
+    byUserName: row.byUser.name,
+    amount: formatMoneyString(row.amount.toString()),
+    probability: Number(row.probability.toString()),
+    lossReason: row.lossReason,
+    reason: row.reason,
+  }));
+}
+
+/** Activities logged on a visible opportunity, newest first. */
+export async function listOpportunityActivities(ctx: Ctx, id: string) {
+  await findVisibleRow(db, ctx, id);
+  return db.activity.findMany({
+    where: { opportunityId: id, orgId: ctx.orgId },
+    select: { id: true, type: true, subject: true, notes: true, occurredAt: true, user: { select: { name: true } } },
+    orderBy: { occurredAt: "desc" },
+    take: 100,
+  });
+}

@@ -1,0 +1,68 @@
+// One authorization vocabulary: permission names checked by assertCan in the data layer.
+// Visibility of opportunities (who may see which deal) lives in opportunityVisibility below and is
+// applied to every query; a record the caller may not see answers exactly like a missing one.
+import { AppError } from "@/lib/errors";
+
+export type Role = "REP" | "MANAGER" | "ADMIN";
+
+export type Ctx = {
+  userId: string;
+  orgId: string;
+  role: Role;
+  locale: string;
+  /** Teams the caller belongs to. */
+  teamIds: string[];
+  /** Teams the caller manages (a MANAGER's reach). */
+  managedTeamIds: string[];
+};
+
+export type Permission =
+  | "opportunity.create"
+  | "opportunity.createForOthers"
+  | "opportunity.reassign"
+  | "account.create"
+  | "account.update"
+  | "account.delete"
+  | "contact.create"
+  | "token.manage";
+
+const GRANTS: Record<Role, ReadonlySet<Permission>> = {
+  REP: new Set<Permission>(["opportunity.create", "account.create", "account.update", "contact.create", "token.manage"]),
+  MANAGER: new Set<Permission>([
+    "opportunity.create", "opportunity.createForOthers", "opportunity.reassign",
+    "account.create", "account.update", "account.delete", "contact.create", "token.manage",
+  ]),
+  ADMIN: new Set<Permission>([
+    "opportunity.create", "opportunity.createForOthers", "opportunity.reassign",
+    "account.create", "account.update", "account.delete", "contact.create", "token.manage",
+  ]),
+};
+
+export function can(ctx: Ctx, permission: Permission): boolean {
+  return GRANTS[ctx.role].has(permission);
+}
+
+export function assertCan(ctx: Ctx, permission: Permission): void {
+  if (!can(ctx, permission)) throw new AppError("FORBIDDEN", `Your role may not perform ${permission}.`);
+}
+
+/**
+ * Which opportunities the caller sees (and may edit and move): a REP their own, a MANAGER their own and
+ * their managed teams', an ADMIN the whole org. Always combined with the org and "not deleted".
+ */
+export function opportunityVisibility(ctx: Ctx) {
+  const base = { orgId: ctx.orgId, deletedAt: null };
+  if (ctx.role === "ADMIN") return base;
+  if (ctx.role === "MANAGER") {
+    return { ...base, OR: [{ ownerId: ctx.userId }, { teamId: { in: ctx.managedTeamIds } }] };
+  }
+  return { ...base, ownerId: ctx.userId };
+}
+
+/** Whether `ctx` may own-assign a deal to `ownerId` inside `teamId` (creation for others, reassignment). */
+export function canAssignOwner(ctx: Ctx, ownerId: string, teamId: string | null): boolean {
+  if (ownerId === ctx.userId) return true;
+  if (ctx.role === "ADMIN") return true;
+  if (ctx.role === "MANAGER") return teamId !== null && ctx.managedTeamIds.includes(teamId);
+  return false;
+}

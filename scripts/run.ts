@@ -1,0 +1,111 @@
+// `npm start` / `npm run dev`: gets a database (DATABASE_URL, or the embedded PostgreSQL under DATA_DIR),
+// applies migrations, seeds a brand-new embedded database with the demo data, builds when the build is
+// missing or older than the sources, then serves Next.js on PORT (default 3000).
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { openDatabase, resolveDataDir } from "../lib/infra/database";
+import { applyMigrations } from "../lib/infra/migrate";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const SOURCE_DIRS = ["app", "components", "lib", "messages", "public", "prisma"];
+const SOURCE_FILES = ["next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"];
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  const visit = (target: string) => {
+    if (!existsSync(target)) return;
+    const stat = statSync(target);
+    if (stat.isDirectory()) {
+      if (target.endsWith(path.join("lib", "generated"))) return;
+      for (const entry of readdirSync(target)) visit(path.join(target, entry));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  [...SOURCE_DIRS, ...SOURCE_FILES].forEach(visit);
+  return newest;
+}
+
+function isBuildCurrent(): boolean {
+  const marker = path.join(".next", "BUILD_ID");
+  return existsSync(marker) && statSync(marker).mtimeMs >= newestSourceMtime();
+}
+
+/** One secret per data directory, so sessions survive restarts and every instance on it agrees. */
+function ensureAuthSecret(dataDir: string): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  try {
+    process.loadEnvFile(".env");
+  } catch {
+    // no .env: defaults apply
+  }
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const port = Number(process.env.PORT || 3000);
+  const dataDir = resolveDataDir();
+
+  const db = await openDatabase();
+  console.log(db.isEmbedded ? `PostgreSQL (embedded) ready, data in ${dataDir}` : "Using the PostgreSQL server at DATABASE_URL");
+  const applied = await applyMigrations(db.url);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  if (db.isFresh) {
+    console.log("New database: loading the demo data…");
+    const { seedDemoData } = await import("../prisma/seed");
+    await seedDemoData(db.url);
+  }
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    NEXTAUTH_SECRET: ensureAuthSecret(dataDir),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    PORT: String(port),
+  };
+  if (mode === "start" && !isBuildCurrent()) {
+    console.log("Building the app (first start or changed sources)…");
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const next = spawn("npx", ["next", mode, "--port", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+  let isAnnounced = false;
+  next.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!isAnnounced && /Ready|started server|Local:/i.test(chunk.toString())) {
+      isAnnounced = true;
+      console.log(`
+  CRM ready at http://localhost:${port}
+  Demo logins (password Demo-Pipeline-2026):
+    admin@demo.test     admin
+    manager@demo.test   manager, team North   (rep@demo.test, rep2@demo.test)
+    manager2@demo.test  manager, team South   (rep3@demo.test)
+    other@demo.test     admin of another org
+`);
+    }
+  });
+
+  let isStopping = false;
+  const stop = async (code: number) => {
+    if (isStopping) return;
+    isStopping = true;
+    next.kill("SIGTERM");
+    await db.stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  next.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
