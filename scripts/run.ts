@@ -56,10 +56,14 @@ async function main() {
   console.log(db.isEmbedded ? `PostgreSQL (embedded) ready, data in ${dataDir}` : "Using the PostgreSQL server at DATABASE_URL");
   const applied = await applyMigrations(db.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-  if (db.isFresh) {
-    console.log("New database: loading the demo data…");
-    const { seedDemoData } = await import("../prisma/seed");
-    await seedDemoData(db.url);
+  // Only the embedded database is ever seeded automatically: when brand-new, or when it holds no organization
+  // at all (a first start interrupted before the seed committed). A DATABASE_URL server never is.
+  if (db.isEmbedded) {
+    const { hasAnyOrganization, seedDemoData } = await import("../prisma/seed");
+    if (db.isFresh || !(await hasAnyOrganization(db.url))) {
+      console.log("New database: loading the demo data…");
+      await seedDemoData(db.url);
+    }
   }
 
   const env = {

@@ -49,9 +49,28 @@ export function zodIssuesToFieldErrors(issues: z.core.$ZodIssue[]): FieldError[]
   });
 }
 
+/** One entry per bad field: a field failing several checks reports the first. */
+function onePerField(errors: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => !seen.has(error.path) && Boolean(seen.add(error.path)));
+}
+
+/** PostgreSQL text cannot hold U+0000; such input is the client's mistake (422), not a failed query (500). */
+function findNulStrings(value: unknown, path: string[] = []): FieldError[] {
+  if (typeof value === "string") {
+    return value.includes("\u0000") ? [{ path: path.join(".") || "(root)", message: "Must not contain NUL characters." }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, index) => findNulStrings(item, [...path, String(index)]));
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, item]) => findNulStrings(item, [...path, key]));
+  }
+  return [];
+}
+
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new AppError("VALIDATION", "The input is invalid.", { errors: zodIssuesToFieldErrors(result.error.issues) });
+  const errors = [...findNulStrings(value), ...(result.success ? [] : zodIssuesToFieldErrors(result.error.issues))];
+  if (!result.success || errors.length) throw new AppError("VALIDATION", "The input is invalid.", { errors: onePerField(errors) });
   return result.data;
 }
 
@@ -91,6 +110,13 @@ function assertSameOrigin(request: Request) {
   if (!host || originHost !== host) throw new AppError("FORBIDDEN", "Cross-origin requests are not allowed.");
 }
 
+/** next-auth's JWT session cookie, "__Secure-" prefixed over HTTPS and split into ".0", ".1"… when large. */
+const SESSION_COOKIE_PATTERN = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
+
+function hasSessionCookie(request: Request): boolean {
+  return SESSION_COOKIE_PATTERN.test(request.headers.get("cookie") ?? "");
+}
+
 export async function authenticateRequest(request: Request): Promise<Ctx> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
@@ -99,7 +125,8 @@ export async function authenticateRequest(request: Request): Promise<Ctx> {
     if (!ctx) throw new AppError("UNAUTHENTICATED", "The bearer token is missing, invalid or revoked.");
     return ctx;
   }
-  const ctx = await getSessionContext();
+  // No session cookie, no session: answer 401 without asking next-auth (which also needs Next's request scope).
+  const ctx = hasSessionCookie(request) ? await getSessionContext() : null;
   if (!ctx) throw new AppError("UNAUTHENTICATED", "Sign in or send an Authorization: Bearer token.");
   if (STATE_CHANGING.has(request.method)) assertSameOrigin(request);
   return ctx;
@@ -120,6 +147,28 @@ export function apiRoute<P extends RouteParams = RouteParams>(handler: Handler<P
   };
 }
 
+/** Wraps a route that needs no caller (the API documentation); errors still become problem documents. */
+export function publicRoute(handler: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      return await handler(request);
+    } catch (error) {
+      return errorToResponse(error);
+    }
+  };
+}
+
 export function json(data: unknown, status = 200): Response {
   return Response.json(data, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** 201 with the new resource and, when it has its own URL, a Location header pointing at it. */
+export function created(data: unknown, location?: string): Response {
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (location) headers.location = location;
+  return Response.json(data, { status: 201, headers });
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 }

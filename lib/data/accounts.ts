@@ -43,7 +43,7 @@ function accountScope(ctx: Ctx) {
 
 /** Alphabetical, keyset-paginated by (name, id). */
 export async function listAccounts(ctx: Ctx, query: AccountListQuery) {
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeCursor(query.cursor, "text");
   const where: Prisma.AccountWhereInput = {
     AND: [
       accountScope(ctx),

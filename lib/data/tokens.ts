@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertCan, type Ctx } from "@/lib/permissions";
 import type { TokenCreate } from "@/lib/validations/token";
+import { isUuid } from "./pagination";
 import { hashToken, loadContext } from "./users";
 
 const TOKEN_PREFIX = "crm_";
@@ -41,6 +42,8 @@ export async function listApiTokens(ctx: Ctx) {
 
 export async function revokeApiToken(ctx: Ctx, tokenId: string) {
   assertCan(ctx, "token.manage");
+  // The id column is a uuid: anything else would make PostgreSQL fail the query (a 500) instead of a 404.
+  if (!isUuid(tokenId)) throw notFound("Token");
   const result = await db.apiToken.updateMany({
     where: { id: tokenId, userId: ctx.userId, orgId: ctx.orgId, revokedAt: null },
     data: { revokedAt: new Date() },

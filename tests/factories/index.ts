@@ -1,20 +1,22 @@
-// Test-data builders over a PrismaClient. The demo seed (prisma/seed.ts) reuses them, so tests and demo
+// Test-data builders over a PrismaClient (or a transaction). The demo seed (prisma/seed.ts) reuses them, so tests and demo
 // data are built the same way. Each builder takes overrides and fills the rest with valid values.
 import { randomUUID } from "node:crypto";
-import type { PrismaClient } from "../../lib/generated/prisma/client";
+import type { Prisma } from "../../lib/generated/prisma/client";
 import type { StageKey } from "../../lib/domain/stages";
 import { DEFAULT_STAGE_TABLE } from "../../lib/domain/stages";
 
 type Role = "REP" | "MANAGER" | "ADMIN";
+/** A client or an interactive transaction: the seed builds everything inside one transaction. */
+export type DbClient = Prisma.TransactionClient;
 let sequence = 0;
 const next = () => `${Date.now().toString(36)}${(++sequence).toString(36)}`;
 
-export async function buildOrg(db: PrismaClient, overrides: { name?: string; baseCurrency?: string; id?: string } = {}) {
+export async function buildOrg(db: DbClient, overrides: { name?: string; baseCurrency?: string; id?: string } = {}) {
   return db.organization.create({ data: { name: overrides.name ?? `Org ${next()}`, baseCurrency: overrides.baseCurrency ?? "CNY", id: overrides.id } });
 }
 
 export async function buildUser(
-  db: PrismaClient,
+  db: DbClient,
   orgId: string,
   overrides: { email?: string; name?: string; role?: Role; passwordHash?: string; locale?: string; isActive?: boolean } = {},
 ) {
@@ -34,7 +36,7 @@ export async function buildUser(
 }
 
 export async function buildTeam(
-  db: PrismaClient,
+  db: DbClient,
   orgId: string,
   overrides: { name?: string; kind?: "PRODUCT" | "CUSTOMER_GROUP" | "REGION"; managerId?: string | null; memberIds?: string[] } = {},
 ) {
@@ -49,7 +51,7 @@ export async function buildTeam(
 }
 
 export async function buildAccount(
-  db: PrismaClient,
+  db: DbClient,
   orgId: string,
   overrides: { name?: string; industry?: string; segment?: string; region?: string; isKeyAccount?: boolean; ownerId?: string | null } = {},
 ) {
@@ -66,7 +68,7 @@ export async function buildAccount(
   });
 }
 
-export async function buildContact(db: PrismaClient, orgId: string, accountId: string, overrides: { name?: string; title?: string; email?: string; phone?: string } = {}) {
+export async function buildContact(db: DbClient, orgId: string, accountId: string, overrides: { name?: string; title?: string; email?: string; phone?: string } = {}) {
   return db.contact.create({
     data: { orgId, accountId, name: overrides.name ?? `Contact ${next()}`, title: overrides.title ?? null, email: overrides.email ?? null, phone: overrides.phone ?? null },
   });
@@ -74,7 +76,7 @@ export async function buildContact(db: PrismaClient, orgId: string, accountId: s
 
 /** An opportunity with its creation history row (fromStage null), as the data layer would write it. */
 export async function buildOpportunity(
-  db: PrismaClient,
+  db: DbClient,
   input: {
     orgId: string; accountId: string; ownerId: string; teamId?: string | null;
     name?: string; amount?: string; currency?: string; stage?: StageKey; expectedCloseDate?: string;

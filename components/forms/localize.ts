@@ -1,0 +1,69 @@
+// Field errors arrive in English from the shared zod schemas and the data layer (the same text the REST
+// API returns). The UI shows them in the user's language by recognising those known sentences; anything
+// unrecognised is shown as it came, rather than hidden.
+import type { z } from "zod";
+import type { FieldError } from "@/lib/errors";
+import { interpolate } from "@/lib/i18n/config";
+import type { Messages } from "@/messages/en";
+import type { ActionFailure } from "./action-result";
+
+type ValidationKey = keyof Messages["validation"];
+
+const EXACT: Record<string, ValidationKey> = {
+  "Name is required.": "required",
+  "Must be a valid id.": "invalidId",
+  "Enter an amount ≥ 0 with at most 2 decimal places.": "amount",
+  "Use a 3-letter ISO currency code, e.g. CNY.": "currency",
+  "Use the format YYYY-MM-DD.": "dateFormat",
+  "This date does not exist.": "dateMissing",
+  "Unknown stage.": "stage",
+  "A lost deal needs a loss reason.": "lossReason",
+  "Enter a valid email address.": "email",
+  "No such account in your organization.": "noSuchAccount",
+  "No such active user in your organization.": "noSuchOwner",
+  "No such user in your organization.": "noSuchOwner",
+  "No such team in your organization.": "noSuchTeam",
+  "The owner is not a member of this team.": "ownerNotInTeam",
+  "Unknown field.": "unknownField",
+};
+
+export function localizeFieldMessage(message: string, m: Messages): string {
+  const key = EXACT[message];
+  if (key) return m.validation[key];
+  const maxLength = /^At most (\d+) characters\.$/.exec(message);
+  if (maxLength) return interpolate(m.validation.maxLength, { max: maxLength[1] });
+  if (/^The deal is already in /.test(message)) return m.validation.sameStage;
+  if (/received undefined$/.test(message)) return m.validation.required;
+  return message;
+}
+
+export type FieldErrorMap = Record<string, string>;
+
+/** First error per field path, localized. */
+export function toFieldErrorMap(errors: FieldError[], m: Messages): FieldErrorMap {
+  const map: FieldErrorMap = {};
+  for (const error of errors) map[error.path] ??= localizeFieldMessage(error.message, m);
+  return map;
+}
+
+export function zodIssuesToFieldErrors(issues: z.core.$ZodIssue[]): FieldError[] {
+  return issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(root)", message: issue.message }));
+}
+
+/** The banner text above a form for a failed action. */
+export function failureMessage(failure: Pick<ActionFailure, "code">, m: Messages): string {
+  switch (failure.code) {
+    case "VALIDATION":
+      return m.errors.checkFields;
+    case "CONFLICT":
+      return m.errors.conflictBody;
+    case "FORBIDDEN":
+      return m.errors.forbidden;
+    case "UNAUTHENTICATED":
+      return m.errors.signedOut;
+    case "NOT_FOUND":
+      return m.errors.notFoundBody;
+    default:
+      return m.common.unknownError;
+  }
+}

@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { stageName, type StageTable } from "@/lib/domain/stages";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import type { OpportunityOutput } from "@/lib/validations/opportunity";
+import type { Messages } from "@/messages/en";
+import { StageBadge } from "./stage-badge";
+
+type OpportunityTableProps = {
+  rows: OpportunityOutput[];
+  stageTable: StageTable;
+  locale: Locale;
+  m: Messages;
+  /** Hide the account column (e.g. on an account's own page). */
+  isAccountHidden?: boolean;
+};
+
+export function OpportunityTable({ rows, stageTable, locale, m, isAccountHidden = false }: OpportunityTableProps) {
+  const columns = m.opportunities.columns;
+  return (
+    <Table>
+      <caption className="sr-only">{m.opportunities.tableCaption}</caption>
+      <TableHead>
+        <tr>
+          <TableHeaderCell>{columns.name}</TableHeaderCell>
+          {isAccountHidden ? null : <TableHeaderCell>{columns.account}</TableHeaderCell>}
+          <TableHeaderCell>{columns.owner}</TableHeaderCell>
+          <TableHeaderCell>{columns.stage}</TableHeaderCell>
+          <TableHeaderCell className="text-right">{columns.amount}</TableHeaderCell>
+          <TableHeaderCell className="text-right">{columns.weighted}</TableHeaderCell>
+          <TableHeaderCell>{columns.closeDate}</TableHeaderCell>
+          <TableHeaderCell>{columns.updated}</TableHeaderCell>
+        </tr>
+      </TableHead>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.id}>
+            <TableCell className="min-w-48 max-w-72">
+              <Link
+                href={`/opportunities/${row.id}`}
+                className="font-medium text-foreground hover:text-primary hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring rounded-sm"
+              >
+                {row.name}
+              </Link>
+              {row.productLine ? <div className="mt-0.5 truncate text-xs text-muted-foreground">{row.productLine}</div> : null}
+            </TableCell>
+            {isAccountHidden ? null : (
+              <TableCell>
+                <Link
+                  href={`/accounts/${row.accountId}`}
+                  title={row.accountName}
+                  className="block max-w-40 truncate text-muted-foreground hover:text-primary hover:underline"
+                >
+                  {row.accountName}
+                </Link>
+              </TableCell>
+            )}
+            <TableCell className="whitespace-nowrap text-muted-foreground">{row.ownerName}</TableCell>
+            <TableCell>
+              <StageBadge stage={row.stage} label={stageName(row.stage, locale, stageTable)} />
+            </TableCell>
+            <TableCell className="whitespace-nowrap text-right tabular-nums">{formatMoney(row.amount, row.currency, locale)}</TableCell>
+            <TableCell className="whitespace-nowrap text-right tabular-nums text-muted-foreground">
+              {formatMoney(row.weightedAmount, row.currency, locale)}
+            </TableCell>
+            <TableCell className="whitespace-nowrap tabular-nums">{formatDate(row.expectedCloseDate, locale)}</TableCell>
+            <TableCell className="whitespace-nowrap tabular-nums text-muted-foreground">{formatDate(row.updatedAt, locale)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import type { ActionResult } from "@/components/forms/action-result";
+import { FormFailure } from "@/components/forms/form-failure";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, NativeSelect, Textarea } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import { interpolate } from "@/lib/i18n/config";
+import { stageMoveSchema } from "@/lib/validations/opportunity";
+
+type StageMoveFormProps = {
+  currentStage: string;
+  /** The version the page loaded: a move against a newer deal is refused as a conflict. */
+  version: number;
+  stages: { value: string; label: string }[];
+  action: (input: unknown) => Promise<ActionResult<{ stage: string }>>;
+};
+
+/** Moves the deal to another stage through the one stage-move path; LOST asks for a loss reason. */
+export function StageMoveForm({ currentStage, version, stages, action }: StageMoveFormProps) {
+  const { m } = useI18n();
+  const router = useRouter();
+  const [target, setTarget] = useState("");
+  const [reason, setReason] = useState("");
+  const [lossReason, setLossReason] = useState("");
+  const [movedTo, setMovedTo] = useState<string | null>(null);
+  const { formRef, fieldErrors, failure, isPending, submit } = useActionForm({
+    schema: stageMoveSchema,
+    action,
+    onSuccess: ({ stage }) => {
+      setMovedTo(stages.find((option) => option.value === stage)?.label ?? stage);
+      setTarget("");
+      setReason("");
+      setLossReason("");
+      router.refresh();
+    },
+  });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setMovedTo(null);
+    const payload = {
+      to: target,
+      version,
+      reason,
+      ...(target === "LOST" ? { lossReason } : {}),
+    };
+    submit(payload, target === "" ? ["to"] : []);
+  };
+
+  const t = m.opportunity.move;
+  const isLost = target === "LOST";
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormFailure failure={failure} />
+      {movedTo && !failure ? <Alert tone="success">{interpolate(t.success, { stage: movedTo })}</Alert> : null}
+      <Field label={t.target} error={fieldErrors.to}>
+        <NativeSelect name="to" value={target} onChange={(event) => setTarget(event.target.value)}>
+          <option value="">{t.chooseStage}</option>
+          {stages
+            .filter((option) => option.value !== currentStage)
+            .map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+        </NativeSelect>
+      </Field>
+      {isLost ? (
+        <Field label={t.lossReason} error={fieldErrors.lossReason} hint={t.lossReasonHint} isRequired requiredLabel={m.common.required}>
+          <Textarea name="lossReason" value={lossReason} onChange={(event) => setLossReason(event.target.value)} maxLength={500} rows={3} />
+        </Field>
+      ) : null}
+      <Field label={t.reason} error={fieldErrors.reason} hint={t.reasonHint}>
+        <Input name="reason" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} />
+      </Field>
+      <Button type="submit" className="w-full" disabled={isPending}>
+        {isPending ? <Spinner /> : null}
+        {isPending ? t.submitting : t.submit}
+      </Button>
+    </form>
+  );
+}

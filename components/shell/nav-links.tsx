@@ -1,0 +1,40 @@
+"use client";
+
+import { Building2, Settings, Target } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { cn } from "@/components/ui/cn";
+
+const ITEMS = [
+  { href: "/opportunities", key: "opportunities", icon: Target },
+  { href: "/accounts", key: "accounts", icon: Building2 },
+  { href: "/settings", key: "settings", icon: Settings },
+] as const;
+
+export function NavLinks() {
+  const { m } = useI18n();
+  const pathname = usePathname();
+  return (
+    <nav aria-label={m.nav.main} className="flex items-center gap-1">
+      {ITEMS.map(({ href, key, icon: Icon }) => {
+        const isCurrent = pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <Link
+            key={href}
+            href={href}
+            aria-current={isCurrent ? "page" : undefined}
+            className={cn(
+              "inline-flex h-9 items-center gap-2 rounded-md px-3 text-sm font-medium transition-colors",
+              "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2",
+              isCurrent ? "bg-primary-soft text-primary" : "text-muted-foreground hover:bg-muted hover:text-foreground",
+            )}
+          >
+            <Icon className="size-4" aria-hidden="true" />
+            {m.nav[key]}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { LogOut, Settings } from "lucide-react";
+import { signOut } from "next-auth/react";
+import Link from "next/link";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import {
+  DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+
+type UserMenuProps = { name: string; email: string; roleLabel: string };
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  const letters = parts.length > 1 ? `${parts[0][0]}${parts.at(-1)?.[0] ?? ""}` : name.slice(0, 2);
+  return letters.toUpperCase();
+}
+
+export function UserMenu({ name, email, roleLabel }: UserMenuProps) {
+  const { m } = useI18n();
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger
+        aria-label={`${m.nav.userMenu}: ${name}`}
+        className="flex items-center gap-2 rounded-full p-0.5 pr-2 text-sm transition-colors hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2"
+      >
+        <span aria-hidden="true" className="flex size-8 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-white">
+          {initials(name)}
+        </span>
+        <span aria-hidden="true" className="hidden max-w-36 truncate font-medium text-foreground md:inline">
+          {name}
+        </span>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent className="w-64">
+        <DropdownMenuLabel className="font-normal">
+          <span className="block text-xs text-muted-foreground">{m.nav.signedInAs}</span>
+          <span className="block truncate text-sm font-medium text-foreground">{name}</span>
+          <span className="block truncate text-xs text-muted-foreground">{email}</span>
+          <span className="mt-1 block text-xs text-muted-foreground">{roleLabel}</span>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/settings">
+            <Settings aria-hidden="true" />
+            {m.nav.settings}
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/login" })}>
+          <LogOut aria-hidden="true" />
+          {m.nav.signOut}
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
