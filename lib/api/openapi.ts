@@ -31,6 +31,8 @@ function pathParameterNames(path: string): string[] {
 function errorStatuses(route: ApiRouteSpec): number[] {
   const statuses = new Set(route.errors ?? []);
   if (!route.isPublic) statuses.add(401);
+  // A cookie-authenticated write from another origin is refused, whatever the route.
+  if (!route.isPublic && route.method !== "GET") statuses.add(403);
   if (pathParameterNames(route.path).length) statuses.add(404);
   if (route.body) {
     statuses.add(400);

@@ -29,8 +29,8 @@ export type ApiRouteSpec = {
   body?: z.ZodType;
   response: { status: 200 | 201 | 204; schema?: z.ZodType; description: string; hasLocation?: boolean };
   /**
-   * Error statuses beyond those implied by the shape (401 unless public, 404 for a path id, 400 and 422
-   * for a body, 422 for a query).
+   * Error statuses beyond those implied by the shape (401 unless public, 403 for a write, 404 for a path
+   * id, 400 and 422 for a body, 422 for a query).
    */
   errors?: number[];
 };

@@ -14,13 +14,13 @@ export const moneySchema = z
 
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, { error: "Use a 3-letter ISO currency code, e.g. CNY." });
 
-/** A calendar date "YYYY-MM-DD" that exists. */
+/** A calendar date "YYYY-MM-DD" that exists (PostgreSQL has no year 0000, so neither do we). */
 export const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Use the format YYYY-MM-DD." })
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    return value >= "0001-01-01" && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, { error: "This date does not exist." });
 
 export const stageSchema = z.enum(STAGE_KEYS, { error: "Unknown stage." });

@@ -21,6 +21,7 @@ describe("authentication", () => {
       expect(problem.detail).toMatch(/sign in|bearer/i);
     }
     expectProblem(await call(opportunitiesRoute.POST, { method: "POST", token: null, body: { name: "x" } }), 401);
+    expectProblem(await call(meRoute.GET, { token: null, headers: { cookie: "theme=dark; locale=zh-CN" } }), 401);
   });
 
   it("answers 401 to an unknown token, a malformed header and a non-bearer scheme", async () => {

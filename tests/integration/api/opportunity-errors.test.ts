@@ -66,7 +66,7 @@ describe("422 invalid input", () => {
   });
 
   it("refuses dates that do not exist or are not YYYY-MM-DD", async () => {
-    for (const expectedCloseDate of ["2027-02-30", "2027-13-01", "31/03/2027", "2027-3-1"]) {
+    for (const expectedCloseDate of ["2027-02-30", "2027-13-01", "0000-01-01", "31/03/2027", "2027-3-1"]) {
       const problem = expectProblem(await createWith(world.rep.token, { ...validBody(), expectedCloseDate }), 422);
       expect(problem.errors?.map((error) => error.path)).toEqual(["expectedCloseDate"]);
     }

@@ -15,8 +15,8 @@ import { getStageTable } from "@/lib/data/stage-config";
 import { listOrgUsers } from "@/lib/data/users";
 import { interpolate } from "@/lib/i18n/config";
 import { getI18n } from "@/lib/i18n/server";
-import { getPageContext } from "../_lib/session";
-import { pageNumber, pageStatus, single, type SearchParams } from "../_lib/search-params";
+import { getPageContext } from "../../_lib/session";
+import { pageNumber, pageStatus, single, type SearchParams } from "../../_lib/search-params";
 
 const PAGE_SIZE = 25;
 

@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { parseWith } from "@/lib/api/http";
+import { createApiToken, revokeApiToken } from "@/lib/data/tokens";
+import { tokenCreateSchema } from "@/lib/validations/token";
+import { runAction } from "../_lib/action";
+
+// Personal API tokens from the settings page; the same data-layer functions as /api/v1/tokens.
+
+export async function createTokenAction(input: unknown) {
+  return runAction(async (ctx) => {
+    const created = await createApiToken(ctx, parseWith(tokenCreateSchema, input));
+    revalidatePath("/settings");
+    // The secret goes back to this one response only; it is stored hashed.
+    return { id: created.id, token: created.token };
+  });
+}
+
+export async function revokeTokenAction(id: string) {
+  return runAction(async (ctx) => {
+    await revokeApiToken(ctx, String(id));
+    revalidatePath("/settings");
+    return null;
+  });
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { LanguagePreference } from "@/components/settings/language-preference";
+import { TokenManager } from "@/components/settings/token-manager";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DescriptionList } from "@/components/ui/description-list";
+import { PageHeader } from "@/components/ui/page-header";
+import { listApiTokens } from "@/lib/data/tokens";
+import { getProfile } from "@/lib/data/users";
+import { interpolate } from "@/lib/i18n/config";
+import { getI18n } from "@/lib/i18n/server";
+import { changeLocaleAction } from "../../locale-actions";
+import { getPageContext } from "../_lib/session";
+import { createTokenAction, revokeTokenAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { m } = await getI18n();
+  return { title: m.settings.title };
+}
+
+export default async function SettingsPage() {
+  const ctx = await getPageContext();
+  const [{ m }, profile, tokens] = await Promise.all([getI18n(), getProfile(ctx), listApiTokens(ctx)]);
+  const s = m.settings;
+  return (
+    <div className="mx-auto max-w-4xl">
+      <PageHeader title={s.title} description={s.description} />
+      <div className="space-y-6">
+        <Card aria-labelledby="profile-heading">
+          <CardHeader title={s.profile} description={interpolate(s.profileDescription, { org: profile.org.name })} headingId="profile-heading" />
+          <CardBody className="space-y-6">
+            <DescriptionList
+              items={[
+                { term: s.name, detail: profile.name },
+                { term: s.email, detail: profile.email },
+                { term: s.role, detail: m.roles[profile.role] },
+                { term: s.organization, detail: profile.org.name },
+              ]}
+            />
+            <div className="border-t border-border pt-5">
+              <LanguagePreference changeLocale={changeLocaleAction} />
+            </div>
+          </CardBody>
+        </Card>
+        <Card aria-labelledby="tokens-heading">
+          <CardHeader title={s.tokens.title} description={s.tokens.description} headingId="tokens-heading" />
+          <CardBody>
+            <TokenManager tokens={tokens} createToken={createTokenAction} revokeToken={revokeTokenAction} />
+          </CardBody>
+        </Card>
+      </div>
+    </div>
+  );
+}
