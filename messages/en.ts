@@ -282,7 +282,7 @@ export const en = {
     title: "Settings",
     description: "Your profile, language and API access.",
     profile: "Profile",
-    profileDescription: "Your details in {org}.",
+    profileDescription: "Your details in {org}",
     name: "Name",
     email: "Email",
     role: "Role",

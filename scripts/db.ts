@@ -57,7 +57,8 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
+// Exit explicitly: the wasm schema engine keeps timers alive for several seconds after its work is done.
+main().then(() => process.exit(0), (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

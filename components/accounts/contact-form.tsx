@@ -53,7 +53,7 @@ export function ContactForm({ action }: { action: (input: unknown) => Promise<Ac
       <Field label={a.contactTitle} error={fieldErrors.title}>
         <Input name="title" value={values.title} onChange={set("title")} maxLength={200} autoComplete="off" />
       </Field>
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 md:grid-cols-1 xl:grid-cols-2">
         <Field label={a.contactPhone} error={fieldErrors.phone}>
           <Input name="phone" type="tel" value={values.phone} onChange={set("phone")} maxLength={50} autoComplete="off" />
         </Field>

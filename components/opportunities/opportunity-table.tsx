@@ -24,13 +24,13 @@ export function OpportunityTable({ rows, stageTable, locale, m, isAccountHidden 
       <TableHead>
         <tr>
           <TableHeaderCell>{columns.name}</TableHeaderCell>
-          {isAccountHidden ? null : <TableHeaderCell>{columns.account}</TableHeaderCell>}
+          {isAccountHidden ? null : <TableHeaderCell className="hidden xl:table-cell">{columns.account}</TableHeaderCell>}
           <TableHeaderCell>{columns.owner}</TableHeaderCell>
           <TableHeaderCell>{columns.stage}</TableHeaderCell>
           <TableHeaderCell className="text-right">{columns.amount}</TableHeaderCell>
           <TableHeaderCell className="text-right">{columns.weighted}</TableHeaderCell>
           <TableHeaderCell>{columns.closeDate}</TableHeaderCell>
-          <TableHeaderCell>{columns.updated}</TableHeaderCell>
+          <TableHeaderCell className="hidden xl:table-cell">{columns.updated}</TableHeaderCell>
         </tr>
       </TableHead>
       <TableBody>
@@ -43,10 +43,14 @@ export function OpportunityTable({ rows, stageTable, locale, m, isAccountHidden 
               >
                 {row.name}
               </Link>
-              {row.productLine ? <div className="mt-0.5 truncate text-xs text-muted-foreground">{row.productLine}</div> : null}
+              {/* Narrower screens drop the account column; the account rides along under the name. */}
+              <div className="mt-0.5 truncate text-xs text-muted-foreground">
+                {isAccountHidden ? null : <span className="xl:hidden">{row.accountName}{row.productLine ? " · " : ""}</span>}
+                {row.productLine}
+              </div>
             </TableCell>
             {isAccountHidden ? null : (
-              <TableCell>
+              <TableCell className="hidden xl:table-cell">
                 <Link
                   href={`/accounts/${row.accountId}`}
                   title={row.accountName}
@@ -65,7 +69,7 @@ export function OpportunityTable({ rows, stageTable, locale, m, isAccountHidden 
               {formatMoney(row.weightedAmount, row.currency, locale)}
             </TableCell>
             <TableCell className="whitespace-nowrap tabular-nums">{formatDate(row.expectedCloseDate, locale)}</TableCell>
-            <TableCell className="whitespace-nowrap tabular-nums text-muted-foreground">{formatDate(row.updatedAt, locale)}</TableCell>
+            <TableCell className="hidden whitespace-nowrap tabular-nums text-muted-foreground xl:table-cell">{formatDate(row.updatedAt, locale)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -23,7 +23,7 @@ export function AppHeader({ appName, orgName, user, changeLocale }: AppHeaderPro
           <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-md bg-indigo-600 text-sm font-bold text-white">
             P
           </span>
-          <span className="hidden min-w-0 flex-col leading-tight sm:flex">
+          <span className="flex min-w-0 flex-col leading-tight md:hidden lg:flex">
             <span className="truncate text-sm font-semibold text-foreground">{appName}</span>
             <span className="truncate text-xs text-muted-foreground">{orgName}</span>
           </span>

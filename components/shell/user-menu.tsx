@@ -27,7 +27,7 @@ export function UserMenu({ name, email, roleLabel }: UserMenuProps) {
         <span aria-hidden="true" className="flex size-8 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-white">
           {initials(name)}
         </span>
-        <span aria-hidden="true" className="hidden max-w-36 truncate font-medium text-foreground md:inline">
+        <span aria-hidden="true" className="hidden max-w-36 truncate font-medium text-foreground lg:inline">
           {name}
         </span>
       </DropdownMenuTrigger>

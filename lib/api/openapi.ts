@@ -28,6 +28,11 @@ function pathParameterNames(path: string): string[] {
   return [...path.matchAll(/:([A-Za-z]+)/g)].map((match) => match[1]);
 }
 
+function pathParameterSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: "input" }) as JsonSchema;
+  return rest;
+}
+
 function errorStatuses(route: ApiRouteSpec): number[] {
   const statuses = new Set(route.errors ?? []);
   if (!route.isPublic) statuses.add(401);
@@ -58,7 +63,8 @@ function queryParameters(query: z.ZodObject): JsonSchema[] {
 function buildOperation(route: ApiRouteSpec, ref: (schema: z.ZodType) => JsonSchema): JsonSchema {
   const parameters = [
     ...pathParameterNames(route.path).map((name) => ({
-      name, in: "path", required: true, schema: { type: "string", format: "uuid" },
+      name, in: "path", required: true,
+      schema: route.pathParams?.[name] ? pathParameterSchema(route.pathParams[name]) : { type: "string", format: "uuid" },
     })),
     ...(route.query ? queryParameters(route.query) : []),
   ];

@@ -8,6 +8,8 @@ import {
 import {
   opportunityCreateSchema, opportunityListQuerySchema, opportunityOutputSchema, opportunityUpdateSchema, stageMoveSchema,
 } from "@/lib/validations/opportunity";
+import { pipelineBoardQuerySchema, pipelineBoardSchema, pipelineColumnPageSchema, pipelineColumnQuerySchema } from "@/lib/validations/pipeline";
+import { stageSchema } from "@/lib/validations/common";
 import { tokenCreateSchema } from "@/lib/validations/token";
 import {
   accountPageSchema, contactListSchema, meOutputSchema, opportunityDeleteQuerySchema, opportunityPageSchema, stageHistorySchema,
@@ -22,10 +24,12 @@ export type ApiRouteSpec = {
   path: string;
   operationId: string;
   summary: string;
-  tag: "Profile" | "Stages" | "Accounts" | "Opportunities" | "Tokens" | "Documentation";
+  tag: "Profile" | "Stages" | "Accounts" | "Opportunities" | "Pipeline" | "Tokens" | "Documentation";
   /** No authentication (the documentation itself). */
   isPublic?: boolean;
   query?: z.ZodObject;
+  /** Path parameters that are not uuids (e.g. a stage key), by name. */
+  pathParams?: Record<string, z.ZodType>;
   body?: z.ZodType;
   response: { status: 200 | 201 | 204; schema?: z.ZodType; description: string; hasLocation?: boolean };
   /**
@@ -126,6 +130,18 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     method: "GET", path: "/api/v1/opportunities/:id/history", operationId: "listStageHistory", tag: "Opportunities",
     summary: "Stage history, oldest first, with the amount and probability in force at each move",
     response: { status: 200, schema: stageHistorySchema, description: "The stage changes." },
+  },
+  {
+    method: "GET", path: "/api/v1/pipeline", operationId: "getPipelineBoard", tag: "Pipeline",
+    summary: "The P0–P7 board: per stage the count, amount and weighted amount of the whole filtered set, and the first cards",
+    query: pipelineBoardQuerySchema, errors: [403],
+    response: { status: 200, schema: pipelineBoardSchema, description: "Columns P0…P7 and LOST in stage order." },
+  },
+  {
+    method: "GET", path: "/api/v1/pipeline/:stage", operationId: "listPipelineColumn", tag: "Pipeline",
+    summary: "More cards of one board column (same filters as the board), newest in the stage first",
+    query: pipelineColumnQuerySchema, pathParams: { stage: stageSchema }, errors: [403],
+    response: { status: 200, schema: pipelineColumnPageSchema, description: "One page of the column." },
   },
   {
     method: "GET", path: "/api/v1/tokens", operationId: "listTokens", tag: "Tokens",

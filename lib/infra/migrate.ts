@@ -7,6 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 
 const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
 const SCHEMA_FILE = path.resolve(process.cwd(), "prisma/schema.prisma");
@@ -44,12 +45,15 @@ async function loadEngineModule(): Promise<EngineModule> {
 async function withEngine<T>(databaseUrl: string, run: (engine: Engine) => Promise<T>): Promise<T> {
   const glue = await loadEngineModule();
   const schema = readFileSync(SCHEMA_FILE, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
+  // Our own pool, closed below: the adapter's default pool would keep the process alive for ~10 s.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const engine = await glue.SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, () => {}, adapter);
   try {
     return await run(engine);
   } finally {
     engine.free();
+    await pool.end();
   }
 }
 

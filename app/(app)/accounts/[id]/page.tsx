@@ -78,50 +78,49 @@ export default async function AccountPage({ params }: Params) {
         }
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card aria-labelledby="account-details-heading">
-            <CardHeader title={a.details} headingId="account-details-heading" />
-            <CardBody>
-              <DescriptionList
-                items={[
-                  { term: a.industry, detail: account.industry ?? none },
-                  { term: a.segment, detail: account.segment ?? none },
-                  { term: a.region, detail: account.region ?? none },
-                  { term: a.owner, detail: account.ownerName ?? none },
-                  { term: a.isKeyAccount, detail: account.isKeyAccount ? m.common.yes : m.common.no },
-                  { term: a.created, detail: formatDate(account.createdAt, locale) },
-                ]}
-              />
-            </CardBody>
-          </Card>
-          <Card aria-labelledby="account-opportunities-heading">
-            <CardHeader title={a.opportunities} headingId="account-opportunities-heading" />
-            {opportunities.data.length > 0 ? (
-              <OpportunityTable rows={opportunities.data} stageTable={stageTable} locale={locale} m={m} isAccountHidden />
-            ) : (
-              <EmptyState
-                icon={Target}
-                title={a.opportunitiesEmpty}
-                action={
-                  <Button asChild variant="secondary">
-                    <Link href={newOpportunityHref}>
-                      <Plus aria-hidden="true" />
-                      {a.newOpportunity}
-                    </Link>
-                  </Button>
-                }
-              />
-            )}
-          </Card>
-        </div>
-        <Card aria-labelledby="contacts-heading" className="self-start">
+        <Card aria-labelledby="account-details-heading" className="self-start">
+          <CardHeader title={a.details} headingId="account-details-heading" />
+          <CardBody>
+            <DescriptionList
+              className="sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2"
+              items={[
+                { term: a.industry, detail: account.industry ?? none },
+                { term: a.segment, detail: account.segment ?? none },
+                { term: a.region, detail: account.region ?? none },
+                { term: a.owner, detail: account.ownerName ?? none },
+                { term: a.isKeyAccount, detail: account.isKeyAccount ? m.common.yes : m.common.no },
+                { term: a.created, detail: formatDate(account.createdAt, locale) },
+              ]}
+            />
+          </CardBody>
+        </Card>
+        <Card aria-labelledby="contacts-heading" className="lg:col-span-2">
           <CardHeader title={a.contacts} headingId="contacts-heading" />
-          <CardBody className="space-y-6">
+          <CardBody className="grid grid-cols-1 gap-6 md:grid-cols-2">
             <ContactList contacts={contacts} emptyText={a.contactsEmpty} />
-            <div className="border-t border-border pt-5">
+            <div className="border-t border-border pt-5 md:border-l md:border-t-0 md:pl-6 md:pt-0">
               <ContactForm action={createContactAction.bind(null, account.id)} />
             </div>
           </CardBody>
+        </Card>
+        <Card aria-labelledby="account-opportunities-heading" className="lg:col-span-3">
+          <CardHeader title={a.opportunities} headingId="account-opportunities-heading" />
+          {opportunities.data.length > 0 ? (
+            <OpportunityTable rows={opportunities.data} stageTable={stageTable} locale={locale} m={m} isAccountHidden />
+          ) : (
+            <EmptyState
+              icon={Target}
+              title={a.opportunitiesEmpty}
+              action={
+                <Button asChild variant="secondary">
+                  <Link href={newOpportunityHref}>
+                    <Plus aria-hidden="true" />
+                    {a.newOpportunity}
+                  </Link>
+                </Button>
+              }
+            />
+          )}
         </Card>
       </div>
     </>

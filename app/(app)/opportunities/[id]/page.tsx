@@ -90,8 +90,8 @@ export default async function OpportunityPage({ params }: Params) {
         </div>
       ) : null}
 
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-[minmax(0,1fr)_17rem] lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="space-y-6">
           <Card aria-labelledby="details-heading">
             <CardHeader title={o.details} headingId="details-heading" />
             <CardBody>

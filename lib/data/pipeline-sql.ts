@@ -1,0 +1,99 @@
+// SQL building blocks of the pipeline board: who sees what, which filters apply, and the stage table's
+// probabilities and stall limits as parameters. The board aggregates over the whole filtered set in SQL,
+// so these fragments are raw SQL; every one of them keeps the caller's org.
+import "server-only";
+import { PIPELINE_STAGE_KEYS, type StageKey, type StageTable } from "@/lib/domain/stages";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Ctx } from "@/lib/permissions";
+import type { PipelineFilters, PipelineScope } from "@/lib/validations/pipeline";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * opportunityVisibility (lib/permissions) as SQL over alias `o`: ADMIN the org, MANAGER own deals and
+ * the managed teams' deals, REP own deals; never a deleted one. The pipeline integration tests compare
+ * the board with Prisma's opportunityVisibility for every role, so the two cannot drift apart silently.
+ */
+export function visibilitySql(ctx: Ctx): Prisma.Sql {
+  const base = Prisma.sql`o."orgId" = ${ctx.orgId}::uuid AND o."deletedAt" IS NULL`;
+  if (ctx.role === "ADMIN") return base;
+  if (ctx.role === "MANAGER") {
+    return Prisma.sql`${base} AND (o."ownerId" = ${ctx.userId}::uuid OR o."teamId" = ANY(${ctx.managedTeamIds}::uuid[]))`;
+  }
+  return Prisma.sql`${base} AND o."ownerId" = ${ctx.userId}::uuid`;
+}
+
+/** The scopes a role may ask for; a REP sees only their own deals, so "mine" is all they have. */
+export function allowedScopes(ctx: Pick<Ctx, "role">): PipelineScope[] {
+  return ctx.role === "REP" ? ["mine"] : ["mine", "team", "all"];
+}
+
+export function defaultScope(ctx: Pick<Ctx, "role">): PipelineScope {
+  return ctx.role === "REP" ? "mine" : "all";
+}
+
+function scopeSql(ctx: Ctx, scope: PipelineScope | undefined): Prisma.Sql | null {
+  const effective = scope ?? defaultScope(ctx);
+  if (!allowedScopes(ctx).includes(effective)) {
+    throw new AppError("FORBIDDEN", `Your role may only use scope=${allowedScopes(ctx).join("|")}.`);
+  }
+  if (effective === "mine") return Prisma.sql`o."ownerId" = ${ctx.userId}::uuid`;
+  if (effective === "team") {
+    const teamIds = [...new Set([...ctx.teamIds, ...ctx.managedTeamIds])];
+    return Prisma.sql`o."teamId" = ANY(${teamIds}::uuid[])`;
+  }
+  return null;
+}
+
+/** LIKE pattern for "contains", with the user's %, _ and \ taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/**
+ * A deal is stalled when its whole days in stage exceed the stage's limit (lib/domain/stages isStalled):
+ * floor(elapsed / 1 day) > max  ⇔  stageEnteredAt ≤ now − (max + 1) days — a range on the indexed column.
+ */
+export function stalledSql(table: StageTable, now: Date): Prisma.Sql {
+  const limited = PIPELINE_STAGE_KEYS.filter((key) => table[key].maxDaysInStage !== null);
+  if (!limited.length) return Prisma.sql`FALSE`;
+  const arms = limited.map((key) => {
+    const threshold = new Date(now.getTime() - ((table[key].maxDaysInStage as number) + 1) * DAY_MS);
+    return Prisma.sql`(o.stage = ${key}::"Stage" AND o."stageEnteredAt" <= ${threshold})`;
+  });
+  return Prisma.sql`(${Prisma.join(arms, " OR ")})`;
+}
+
+export type PipelineWhere = {
+  /** Conditions over `o` (Opportunity) and, when `needsAccount`, `a` (its Account). */
+  sql: Prisma.Sql;
+  needsAccount: boolean;
+};
+
+/** Visibility, scope and filters as one WHERE body. */
+export function buildPipelineWhere(ctx: Ctx, filters: PipelineFilters, table: StageTable, now: Date): PipelineWhere {
+  const conditions: Prisma.Sql[] = [visibilitySql(ctx)];
+  const scope = scopeSql(ctx, filters.scope);
+  if (scope) conditions.push(scope);
+  if (filters.ownerId) conditions.push(Prisma.sql`o."ownerId" = ${filters.ownerId}::uuid`);
+  if (filters.teamId) conditions.push(Prisma.sql`o."teamId" = ${filters.teamId}::uuid`);
+  if (filters.productLine) conditions.push(Prisma.sql`o."productLine" = ${filters.productLine}`);
+  if (filters.closeFrom) conditions.push(Prisma.sql`o."expectedCloseDate" >= ${filters.closeFrom}::date`);
+  if (filters.closeTo) conditions.push(Prisma.sql`o."expectedCloseDate" <= ${filters.closeTo}::date`);
+  if (filters.segment) conditions.push(Prisma.sql`a.segment = ${filters.segment}`);
+  if (filters.region) conditions.push(Prisma.sql`a.region = ${filters.region}`);
+  if (filters.q) {
+    const pattern = containsPattern(filters.q);
+    conditions.push(Prisma.sql`(o.name ILIKE ${pattern} OR a.name ILIKE ${pattern})`);
+  }
+  if (filters.stalledOnly) conditions.push(stalledSql(table, now));
+  const needsAccount = Boolean(filters.segment || filters.region || filters.q);
+  return { sql: Prisma.join(conditions, " AND "), needsAccount };
+}
+
+/** `CASE o.stage … END` giving each stage's probability from the org's stage table, as exact numerics. */
+export function probabilitySql(table: StageTable, stages: readonly StageKey[]): Prisma.Sql {
+  const arms = stages.map((key) => Prisma.sql`WHEN ${key} THEN ${table[key].probability}::numeric`);
+  return Prisma.sql`CASE o.stage::text ${Prisma.join(arms, " ")} END`;
+}

@@ -1,0 +1,149 @@
+// The P0–P7 pipeline board: per-column totals over the whole filtered visible set (counted and summed in
+// SQL, never from the cards a client happens to hold) and per-column keyset pages, newest in the stage
+// first — so a deal just moved lands on top of its new column, where the board shows it at once.
+// Stage moves are not here: the board moves deals through moveOpportunityToStage only.
+import "server-only";
+import { db } from "@/lib/db";
+import { formatMoneyString } from "@/lib/domain/money";
+import { isStageKey, STAGE_KEYS, type StageKey, type StageTable } from "@/lib/domain/stages";
+import { notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Ctx } from "@/lib/permissions";
+import type { OpportunityOutput } from "@/lib/validations/opportunity";
+import type {
+  PipelineBoard, PipelineBoardQuery, PipelineColumnPage, PipelineColumnQuery, PipelineFilters, PipelineTotals,
+} from "@/lib/validations/pipeline";
+import { toOpportunityOutput } from "./opportunities";
+import { decodeCursor, encodeCursor } from "./pagination";
+import { buildPipelineWhere, probabilitySql, type PipelineWhere } from "./pipeline-sql";
+import { getStageTable } from "./stage-config";
+
+type TotalsRow = { stage: StageKey; count: number; amount: string; weightedAmount: string };
+
+/** Count, amount and weighted amount per stage; stages without deals come back as zeros. */
+async function queryTotals(where: PipelineWhere, table: StageTable): Promise<PipelineTotals[]> {
+  const accountJoin = where.needsAccount ? Prisma.sql`JOIN "Account" a ON a.id = o."accountId"` : Prisma.empty;
+  // Σ(amount × p) = p × Σ amount within one stage (p is constant there); exact numerics, rounded once.
+  const rows = await db.$queryRaw<TotalsRow[]>(Prisma.sql`
+    SELECT o.stage::text AS stage,
+           COUNT(*)::int AS count,
+           SUM(o.amount)::text AS amount,
+           ROUND(SUM(o.amount) * ${probabilitySql(table, STAGE_KEYS)}, 2)::text AS "weightedAmount"
+    FROM "Opportunity" o ${accountJoin}
+    WHERE ${where.sql}
+    GROUP BY o.stage`);
+  const byStage = new Map(rows.map((row) => [row.stage, row]));
+  return STAGE_KEYS.map((stage) => {
+    const row = byStage.get(stage);
+    return {
+      stage,
+      count: row?.count ?? 0,
+      amount: formatMoneyString(row?.amount ?? "0"),
+      weightedAmount: formatMoneyString(row?.weightedAmount ?? "0"),
+    };
+  });
+}
+
+type CardRow = {
+  id: string; orgId: string; name: string; accountId: string; ownerId: string; teamId: string | null;
+  productLine: string | null; amount: string; currency: string; expectedCloseDate: string; stage: string;
+  stageEnteredAt: Date; lossReason: string | null; version: number; createdAt: Date; updatedAt: Date;
+  accountName: string; ownerName: string;
+};
+
+const CARD_COLUMNS = Prisma.sql`
+  o.id::text AS id, o."orgId"::text AS "orgId", o.name, o."accountId"::text AS "accountId", o."ownerId"::text AS "ownerId",
+  o."teamId"::text AS "teamId", o."productLine", o.amount::text AS amount, o.currency,
+  o."expectedCloseDate"::text AS "expectedCloseDate", o.stage::text AS stage, o."stageEnteredAt", o."lossReason", o.version,
+  o."createdAt", o."updatedAt", a.name AS "accountName", u.name AS "ownerName"`;
+
+const CARD_FROM = Prisma.sql`"Opportunity" o JOIN "Account" a ON a.id = o."accountId" JOIN "User" u ON u.id = o."ownerId"`;
+const CARD_ORDER = Prisma.sql`ORDER BY o."stageEnteredAt" DESC, o.id DESC`;
+
+/** The same JSON as /api/v1/opportunities: raw rows go through the one output mapping. */
+function toCard(row: CardRow, table: StageTable): OpportunityOutput {
+  return toOpportunityOutput(
+    {
+      ...row,
+      stage: row.stage as StageKey,
+      amount: new Prisma.Decimal(row.amount),
+      expectedCloseDate: new Date(`${row.expectedCloseDate}T00:00:00Z`),
+      stageEnteredAt: new Date(row.stageEnteredAt),
+      createdAt: new Date(row.createdAt),
+      updatedAt: new Date(row.updatedAt),
+      deletedAt: null,
+      account: { name: row.accountName },
+      owner: { name: row.ownerName },
+    },
+    table,
+  );
+}
+
+function toPage(rows: CardRow[], limit: number, table: StageTable): PipelineColumnPage {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => toCard(row, table)),
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.stageEnteredAt).toISOString(), id: last.id }) : null,
+  };
+}
+
+/** The first `limit` cards of every stage in one round trip: one index range scan per stage. */
+async function queryFirstPages(where: PipelineWhere, limit: number, table: StageTable): Promise<Map<StageKey, PipelineColumnPage>> {
+  const pages = new Map<StageKey, PipelineColumnPage>();
+  if (limit === 0) {
+    for (const stage of STAGE_KEYS) pages.set(stage, { items: [], nextCursor: null });
+    return pages;
+  }
+  const rows = await db.$queryRaw<CardRow[]>(Prisma.sql`
+    SELECT card.* FROM unnest(${[...STAGE_KEYS]}::text[]::"Stage"[]) AS s(stage)
+    CROSS JOIN LATERAL (
+      SELECT ${CARD_COLUMNS} FROM ${CARD_FROM}
+      WHERE o.stage = s.stage AND ${where.sql}
+      ${CARD_ORDER}
+      LIMIT ${limit + 1}
+    ) card`);
+  for (const stage of STAGE_KEYS) {
+    pages.set(stage, toPage(rows.filter((row) => row.stage === stage), limit, table));
+  }
+  return pages;
+}
+
+export type PipelineSnapshot = PipelineBoard & { stageTable: StageTable; now: string };
+
+/** Every column's totals and first page; `now` is the instant stalled-ness was judged at. */
+export async function getPipelineBoard(ctx: Ctx, query: PipelineBoardQuery, now = new Date()): Promise<PipelineSnapshot> {
+  const table = await getStageTable(ctx);
+  const where = buildPipelineWhere(ctx, query, table, now);
+  const [totals, pages] = await Promise.all([queryTotals(where, table), queryFirstPages(where, query.limit, table)]);
+  return {
+    columns: totals.map((column) => ({ ...column, ...(pages.get(column.stage) as PipelineColumnPage) })),
+    stageTable: table,
+    now: now.toISOString(),
+  };
+}
+
+/** Column totals only (after a move, the board refreshes its headers with these). */
+export async function getPipelineTotals(ctx: Ctx, filters: PipelineFilters, now = new Date()): Promise<PipelineTotals[]> {
+  const table = await getStageTable(ctx);
+  return queryTotals(buildPipelineWhere(ctx, filters, table, now), table);
+}
+
+/** One column, `limit` cards after `cursor` (newest in the stage first). An unknown stage is a 404. */
+export async function listPipelineColumn(
+  ctx: Ctx, stage: string, query: PipelineColumnQuery, now = new Date(),
+): Promise<PipelineColumnPage> {
+  if (!isStageKey(stage)) throw notFound("Stage");
+  const table = await getStageTable(ctx);
+  const where = buildPipelineWhere(ctx, query, table, now);
+  const cursor = decodeCursor(query.cursor);
+  const after = cursor
+    ? Prisma.sql`AND (o."stageEnteredAt", o.id) < (${new Date(cursor.at)}::timestamptz, ${cursor.id}::uuid)`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<CardRow[]>(Prisma.sql`
+    SELECT ${CARD_COLUMNS} FROM ${CARD_FROM}
+    WHERE o.stage = ${stage}::"Stage" AND ${where.sql} ${after}
+    ${CARD_ORDER}
+    LIMIT ${query.limit + 1}`);
+  return toPage(rows, query.limit, table);
+}

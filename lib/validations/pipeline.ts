@@ -1,0 +1,84 @@
+// Pipeline board filters and responses, shared by the board page, its URL and REST API v1. The page's
+// query string uses the same names as the API, so a board view is a shareable, reloadable URL.
+import { z } from "zod";
+import { dateSchema, idSchema, stageSchema } from "./common";
+import { opportunityOutputSchema } from "./opportunity";
+
+export const PIPELINE_SCOPES = ["mine", "team", "all"] as const;
+export type PipelineScope = (typeof PIPELINE_SCOPES)[number];
+
+/** Cards per column in the first page of every column. */
+export const PIPELINE_PAGE_SIZE = 50;
+
+const filterText = z.string().trim().min(1, { error: "Must not be empty." }).max(100, { error: "At most 100 characters." });
+
+/** Query strings carry booleans as text; anything but these four is a mistake worth a 422. */
+const booleanParam = z
+  .enum(["true", "false", "1", "0"], { error: "Use true or false." })
+  .transform((value) => value === "true" || value === "1");
+
+export const pipelineFilterFields = {
+  ownerId: idSchema.optional(),
+  teamId: idSchema.optional(),
+  productLine: filterText.optional(),
+  segment: filterText.optional(),
+  region: filterText.optional(),
+  closeFrom: dateSchema.optional().meta({ description: "Expected close date on or after (YYYY-MM-DD)." }),
+  closeTo: dateSchema.optional().meta({ description: "Expected close date on or before (YYYY-MM-DD)." }),
+  q: z.string().trim().max(200, { error: "At most 200 characters." }).optional()
+    .meta({ description: "Text in the deal name or the account name." }),
+  scope: z.enum(PIPELINE_SCOPES, { error: "Use mine, team or all." }).optional()
+    .meta({ description: "mine: own deals; team: deals of the teams the caller belongs to or manages; all: every visible deal. A REP has only mine." }),
+  stalledOnly: booleanParam.optional().meta({ description: "Only deals longer in their stage than the stage allows." }),
+};
+
+const closeRangeCheck = {
+  check: (input: { closeFrom?: string; closeTo?: string }) => !input.closeFrom || !input.closeTo || input.closeFrom <= input.closeTo,
+  params: { path: ["closeTo"], error: "Must be on or after closeFrom." },
+};
+
+const pageLimit = z.coerce.number().int().min(1).max(200).default(PIPELINE_PAGE_SIZE);
+
+export const pipelineFilterSchema = z.strictObject(pipelineFilterFields).refine(closeRangeCheck.check, closeRangeCheck.params);
+
+export const pipelineBoardQuerySchema = z
+  .strictObject({
+    ...pipelineFilterFields,
+    limit: z.coerce.number().int().min(0).max(200).default(PIPELINE_PAGE_SIZE)
+      .meta({ description: "Cards in each column's first page; 0 returns the column totals only." }),
+  })
+  .refine(closeRangeCheck.check, closeRangeCheck.params);
+
+export const pipelineColumnQuerySchema = z
+  .strictObject({ ...pipelineFilterFields, limit: pageLimit, cursor: z.string().max(500).optional() })
+  .refine(closeRangeCheck.check, closeRangeCheck.params);
+
+export type PipelineFilters = z.output<typeof pipelineFilterSchema>;
+export type PipelineBoardQuery = z.output<typeof pipelineBoardQuerySchema>;
+export type PipelineColumnQuery = z.output<typeof pipelineColumnQuerySchema>;
+
+const nextCursor = z.string().nullable().meta({ description: "Pass as ?cursor= to /api/v1/pipeline/{stage} for the next cards; null when none are left." });
+
+export const pipelineColumnPageSchema = z
+  .object({ items: z.array(opportunityOutputSchema), nextCursor })
+  .meta({ id: "PipelineColumnPage", description: "Cards of one column, newest in the stage first." });
+
+export const pipelineColumnSchema = z
+  .object({
+    stage: stageSchema,
+    count: z.int().meta({ description: "Deals in the column over the whole filtered set." }),
+    amount: z.string().meta({ example: "1250000.00", description: "Sum of the amounts." }),
+    weightedAmount: z.string().meta({ example: "312500.00", description: "Σ amount × the stage's probability, rounded once." }),
+    items: z.array(opportunityOutputSchema),
+    nextCursor,
+  })
+  .meta({ id: "PipelineColumn" });
+
+export const pipelineBoardSchema = z
+  .object({ columns: z.array(pipelineColumnSchema) })
+  .meta({ id: "PipelineBoard", description: "Columns P0…P7 and LOST in stage order." });
+
+export type PipelineColumnPage = z.infer<typeof pipelineColumnPageSchema>;
+export type PipelineColumn = z.infer<typeof pipelineColumnSchema>;
+export type PipelineBoard = z.infer<typeof pipelineBoardSchema>;
+export type PipelineTotals = Omit<PipelineColumn, "items" | "nextCursor">;
