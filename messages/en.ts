@@ -13,8 +13,6 @@ export const en = {
     edit: "Edit",
     delete: "Delete",
     deleting: "Deleting…",
-    back: "Back",
-    search: "Search",
     clearFilters: "Clear filters",
     previous: "Previous",
     next: "Next",
@@ -27,10 +25,6 @@ export const en = {
     yes: "Yes",
     no: "No",
     required: "Required",
-    optional: "optional",
-    copy: "Copy",
-    copied: "Copied",
-    close: "Close",
     unknownError: "Something went wrong on our side. Please try again.",
     skipToContent: "Skip to content",
   },
@@ -97,14 +91,8 @@ export const en = {
     sameStage: "The deal is already in this stage.",
     unknownField: "Unknown field.",
   },
-  stageTone: {
-    open: "Open",
-    won: "Won",
-    lost: "Lost",
-  },
   opportunities: {
     title: "Opportunities",
-    description: "Every deal you can see, newest first.",
     new: "New opportunity",
     count: "{count} opportunities",
     searchLabel: "Search by name",
@@ -113,7 +101,6 @@ export const en = {
     ownerFilter: "Owner",
     allStages: "All stages",
     allOwners: "All owners",
-    applyFilters: "Apply",
     tableCaption: "Opportunities",
     columns: {
       name: "Name",
@@ -169,7 +156,6 @@ export const en = {
       title: "Stage history",
       empty: "No stage changes yet.",
       created: "Created in {stage}",
-      moved: "{from} → {to}",
       by: "by {name}",
       amount: "Amount {amount}",
       probability: "Probability {probability}",
@@ -179,7 +165,6 @@ export const en = {
     activities: {
       title: "Activities",
       empty: "No activities logged on this deal yet.",
-      by: "{name}",
     },
   },
   activityTypes: {

@@ -13,8 +13,6 @@ export const zhCN: Messages = {
     edit: "编辑",
     delete: "删除",
     deleting: "正在删除…",
-    back: "返回",
-    search: "搜索",
     clearFilters: "清除筛选",
     previous: "上一页",
     next: "下一页",
@@ -27,10 +25,6 @@ export const zhCN: Messages = {
     yes: "是",
     no: "否",
     required: "必填",
-    optional: "选填",
-    copy: "复制",
-    copied: "已复制",
-    close: "关闭",
     unknownError: "服务器出现问题，请稍后重试。",
     skipToContent: "跳到主要内容",
   },
@@ -98,14 +92,8 @@ export const zhCN: Messages = {
     sameStage: "该销售机会已处于此阶段。",
     unknownField: "未知字段。",
   },
-  stageTone: {
-    open: "进行中",
-    won: "赢单",
-    lost: "输单",
-  },
   opportunities: {
     title: "销售机会",
-    description: "您可查看的全部销售机会，最新的在前。",
     new: "新建销售机会",
     count: "共 {count} 个销售机会",
     searchLabel: "按名称搜索",
@@ -114,7 +102,6 @@ export const zhCN: Messages = {
     ownerFilter: "负责人",
     allStages: "全部阶段",
     allOwners: "全部负责人",
-    applyFilters: "筛选",
     tableCaption: "销售机会",
     columns: {
       name: "名称",
@@ -170,7 +157,6 @@ export const zhCN: Messages = {
       title: "阶段历史",
       empty: "暂无阶段变更。",
       created: "创建于 {stage}",
-      moved: "{from} → {to}",
       by: "操作人 {name}",
       amount: "金额 {amount}",
       probability: "概率 {probability}",
@@ -180,7 +166,6 @@ export const zhCN: Messages = {
     activities: {
       title: "销售活动",
       empty: "该销售机会还没有活动记录。",
-      by: "{name}",
     },
   },
   activityTypes: {

@@ -4,10 +4,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { openDatabase, resolveDataDir } from "../lib/infra/database";
 import { applyMigrations } from "../lib/infra/migrate";
 
+const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const SOURCE_DIRS = ["app", "components", "lib", "messages", "public", "prisma"];
 const SOURCE_FILES = ["next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"];
@@ -75,11 +77,12 @@ async function main() {
   };
   if (mode === "start" && !isBuildCurrent()) {
     console.log("Building the app (first start or changed sources)…");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
 
-  const next = spawn("npx", ["next", mode, "--port", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+  // next itself, not an npx wrapper, so stopping this process stops the server that holds the port.
+  const next = spawn(process.execPath, [NEXT_BIN, mode, "--port", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
   let isAnnounced = false;
   next.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);

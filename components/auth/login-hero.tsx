@@ -5,10 +5,10 @@ type LoginHeroProps = { appName: string; title: string; body: string };
 /** The brand panel beside the sign-in form (wide screens only): the P0–P7 ladder as a motif. */
 export function LoginHero({ appName, title, body }: LoginHeroProps) {
   return (
-    <aside className="relative hidden overflow-hidden bg-slate-950 p-12 text-white lg:flex lg:flex-col lg:justify-between">
+    <aside className="relative hidden overflow-hidden bg-slate-950 p-12 text-white lg:flex lg:flex-col">
       <div className="absolute inset-0 bg-[radial-gradient(ellipse_at_top_left,rgba(99,102,241,0.45),transparent_60%)]" aria-hidden="true" />
       <p className="relative text-sm font-semibold tracking-wide text-indigo-200">{appName}</p>
-      <div className="relative max-w-md">
+      <div className="relative my-auto max-w-md">
         <h2 className="text-3xl font-semibold leading-tight tracking-tight">{title}</h2>
         <p className="mt-4 text-base leading-relaxed text-slate-300">{body}</p>
         <ol className="mt-10 flex items-end gap-2" aria-hidden="true">

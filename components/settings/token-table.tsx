@@ -10,14 +10,14 @@ import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { interpolate } from "@/lib/i18n/config";
-import { formatDateTime } from "@/lib/i18n/format";
 
-export type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null };
+/** Dates arrive formatted by the server, so the server render and the browser's hydration agree. */
+export type TokenRow = { id: string; name: string; prefix: string; createdLabel: string; lastUsedLabel: string | null };
 
 type TokenTableProps = { tokens: TokenRow[]; revokeToken: (id: string) => Promise<ActionResult> };
 
 export function TokenTable({ tokens, revokeToken }: TokenTableProps) {
-  const { locale, m } = useI18n();
+  const { m } = useI18n();
   const t = m.settings.tokens;
   return (
     <Table>
@@ -38,10 +38,8 @@ export function TokenTable({ tokens, revokeToken }: TokenTableProps) {
           <TableRow key={token.id}>
             <TableCell className="font-medium">{token.name}</TableCell>
             <TableCell className="font-mono text-xs text-muted-foreground">{token.prefix}…</TableCell>
-            <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(token.createdAt, locale)}</TableCell>
-            <TableCell className="whitespace-nowrap text-muted-foreground">
-              {token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t.never}
-            </TableCell>
+            <TableCell className="whitespace-nowrap text-muted-foreground">{token.createdLabel}</TableCell>
+            <TableCell className="whitespace-nowrap text-muted-foreground">{token.lastUsedLabel ?? t.never}</TableCell>
             <TableCell className="text-right">
               <RevokeButton token={token} revokeToken={revokeToken} />
             </TableCell>

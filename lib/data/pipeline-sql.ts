@@ -2,7 +2,7 @@
 // probabilities and stall limits as parameters. The board aggregates over the whole filtered set in SQL,
 // so these fragments are raw SQL; every one of them keeps the caller's org.
 import "server-only";
-import { PIPELINE_STAGE_KEYS, type StageKey, type StageTable } from "@/lib/domain/stages";
+import { STAGE_KEYS, type StageKey, type StageTable } from "@/lib/domain/stages";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Ctx } from "@/lib/permissions";
@@ -53,26 +53,31 @@ function containsPattern(text: string): string {
 
 /**
  * A deal is stalled when its whole days in stage exceed the stage's limit (lib/domain/stages isStalled):
- * floor(elapsed / 1 day) > max  ⇔  stageEnteredAt ≤ now − (max + 1) days — a range on the indexed column.
+ * floor(elapsed / 1 day) > max  ⇔  stageEnteredAt ≤ now − (max + 1) days. Per stage that is a range on
+ * the board index; null for stages without a limit (closed ones), which never stall.
  */
-export function stalledSql(table: StageTable, now: Date): Prisma.Sql {
-  const limited = PIPELINE_STAGE_KEYS.filter((key) => table[key].maxDaysInStage !== null);
-  if (!limited.length) return Prisma.sql`FALSE`;
-  const arms = limited.map((key) => {
-    const threshold = new Date(now.getTime() - ((table[key].maxDaysInStage as number) + 1) * DAY_MS);
-    return Prisma.sql`(o.stage = ${key}::"Stage" AND o."stageEnteredAt" <= ${threshold})`;
-  });
-  return Prisma.sql`(${Prisma.join(arms, " OR ")})`;
+export function stalledBefore(table: StageTable, stage: StageKey, now: Date): Date | null {
+  const limit = table[stage].maxDaysInStage;
+  return limit === null ? null : new Date(now.getTime() - (limit + 1) * DAY_MS);
 }
 
-export type PipelineWhere = {
-  /** Conditions over `o` (Opportunity) and, when `needsAccount`, `a` (its Account). */
-  sql: Prisma.Sql;
-  needsAccount: boolean;
-};
+/** "Stalled" over every stage at once (for the totals): one CASE per row instead of an OR per stage. */
+export function stalledSql(table: StageTable, now: Date): Prisma.Sql {
+  const arms = STAGE_KEYS.flatMap((key) => {
+    const threshold = stalledBefore(table, key, now);
+    return threshold ? [Prisma.sql`WHEN ${key}::"Stage" THEN ${threshold}::timestamptz`] : [];
+  });
+  if (!arms.length) return Prisma.sql`FALSE`;
+  // Compared as the enum, not as text: a cast per row costs more than the rest of the scan.
+  return Prisma.sql`o."stageEnteredAt" <= CASE o.stage ${Prisma.join(arms, " ")} END`;
+}
 
-/** Visibility, scope and filters as one WHERE body. */
-export function buildPipelineWhere(ctx: Ctx, filters: PipelineFilters, table: StageTable, now: Date): PipelineWhere {
+/**
+ * Visibility, scope and filters (all but "stalled only", whose best SQL shape depends on whether one
+ * stage or all are read) as one WHERE body over `o`. Account attributes are semi-joins, so the totals
+ * never join the account table.
+ */
+export function buildPipelineWhere(ctx: Ctx, filters: PipelineFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [visibilitySql(ctx)];
   const scope = scopeSql(ctx, filters.scope);
   if (scope) conditions.push(scope);
@@ -81,15 +86,20 @@ export function buildPipelineWhere(ctx: Ctx, filters: PipelineFilters, table: St
   if (filters.productLine) conditions.push(Prisma.sql`o."productLine" = ${filters.productLine}`);
   if (filters.closeFrom) conditions.push(Prisma.sql`o."expectedCloseDate" >= ${filters.closeFrom}::date`);
   if (filters.closeTo) conditions.push(Prisma.sql`o."expectedCloseDate" <= ${filters.closeTo}::date`);
-  if (filters.segment) conditions.push(Prisma.sql`a.segment = ${filters.segment}`);
-  if (filters.region) conditions.push(Prisma.sql`a.region = ${filters.region}`);
+  const accountConditions: Prisma.Sql[] = [];
+  if (filters.segment) accountConditions.push(Prisma.sql`segment = ${filters.segment}`);
+  if (filters.region) accountConditions.push(Prisma.sql`region = ${filters.region}`);
+  if (accountConditions.length) {
+    conditions.push(Prisma.sql`o."accountId" IN (
+      SELECT id FROM "Account" WHERE "orgId" = ${ctx.orgId}::uuid AND ${Prisma.join(accountConditions, " AND ")})`);
+  }
   if (filters.q) {
     const pattern = containsPattern(filters.q);
-    conditions.push(Prisma.sql`(o.name ILIKE ${pattern} OR a.name ILIKE ${pattern})`);
+    // The account test first: a hash lookup is cheaper than ILIKE, which then runs only for the other deals.
+    conditions.push(Prisma.sql`(o."accountId" IN (
+      SELECT id FROM "Account" WHERE "orgId" = ${ctx.orgId}::uuid AND name ILIKE ${pattern}) OR o.name ILIKE ${pattern})`);
   }
-  if (filters.stalledOnly) conditions.push(stalledSql(table, now));
-  const needsAccount = Boolean(filters.segment || filters.region || filters.q);
-  return { sql: Prisma.join(conditions, " AND "), needsAccount };
+  return Prisma.join(conditions, " AND ");
 }
 
 /** `CASE o.stage … END` giving each stage's probability from the org's stage table, as exact numerics. */

@@ -15,22 +15,30 @@ import type {
 } from "@/lib/validations/pipeline";
 import { toOpportunityOutput } from "./opportunities";
 import { decodeCursor, encodeCursor } from "./pagination";
-import { buildPipelineWhere, probabilitySql, type PipelineWhere } from "./pipeline-sql";
+import { buildPipelineWhere, probabilitySql, stalledBefore, stalledSql } from "./pipeline-sql";
 import { getStageTable } from "./stage-config";
 
 type TotalsRow = { stage: StageKey; count: number; amount: string; weightedAmount: string };
 
+/** The board's reading of the filters: the WHERE body, and "stalled only" with the instant it is judged at. */
+type BoardQuery = { where: Prisma.Sql; stalledOnly: boolean; now: Date; table: StageTable };
+
+async function prepare(ctx: Ctx, filters: PipelineFilters, now: Date): Promise<BoardQuery> {
+  const table = await getStageTable(ctx);
+  return { where: buildPipelineWhere(ctx, filters), stalledOnly: Boolean(filters.stalledOnly), now, table };
+}
+
 /** Count, amount and weighted amount per stage; stages without deals come back as zeros. */
-async function queryTotals(where: PipelineWhere, table: StageTable): Promise<PipelineTotals[]> {
-  const accountJoin = where.needsAccount ? Prisma.sql`JOIN "Account" a ON a.id = o."accountId"` : Prisma.empty;
+async function queryTotals({ where, stalledOnly, now, table }: BoardQuery): Promise<PipelineTotals[]> {
+  const stalled = stalledOnly ? Prisma.sql`AND ${stalledSql(table, now)}` : Prisma.empty;
   // Σ(amount × p) = p × Σ amount within one stage (p is constant there); exact numerics, rounded once.
   const rows = await db.$queryRaw<TotalsRow[]>(Prisma.sql`
     SELECT o.stage::text AS stage,
            COUNT(*)::int AS count,
            SUM(o.amount)::text AS amount,
            ROUND(SUM(o.amount) * ${probabilitySql(table, STAGE_KEYS)}, 2)::text AS "weightedAmount"
-    FROM "Opportunity" o ${accountJoin}
-    WHERE ${where.sql}
+    FROM "Opportunity" o
+    WHERE ${where} ${stalled}
     GROUP BY o.stage`);
   const byStage = new Map(rows.map((row) => [row.stage, row]));
   return STAGE_KEYS.map((stage) => {
@@ -89,17 +97,21 @@ function toPage(rows: CardRow[], limit: number, table: StageTable): PipelineColu
 }
 
 /** The first `limit` cards of every stage in one round trip: one index range scan per stage. */
-async function queryFirstPages(where: PipelineWhere, limit: number, table: StageTable): Promise<Map<StageKey, PipelineColumnPage>> {
+async function queryFirstPages(query: BoardQuery, limit: number): Promise<Map<StageKey, PipelineColumnPage>> {
+  const { where, stalledOnly, now, table } = query;
   const pages = new Map<StageKey, PipelineColumnPage>();
   if (limit === 0) {
     for (const stage of STAGE_KEYS) pages.set(stage, { items: [], nextCursor: null });
     return pages;
   }
+  // Each stage's stall threshold travels with it, so "stalled only" stays a range on the board index.
+  const thresholds = STAGE_KEYS.map((stage) => stalledBefore(table, stage, now)?.toISOString() ?? null);
+  const stalled = stalledOnly ? Prisma.sql`AND o."stageEnteredAt" <= s.stalled_before` : Prisma.empty;
   const rows = await db.$queryRaw<CardRow[]>(Prisma.sql`
-    SELECT card.* FROM unnest(${[...STAGE_KEYS]}::text[]::"Stage"[]) AS s(stage)
+    SELECT card.* FROM unnest(${[...STAGE_KEYS]}::text[]::"Stage"[], ${thresholds}::timestamptz[]) AS s(stage, stalled_before)
     CROSS JOIN LATERAL (
       SELECT ${CARD_COLUMNS} FROM ${CARD_FROM}
-      WHERE o.stage = s.stage AND ${where.sql}
+      WHERE o.stage = s.stage AND ${where} ${stalled}
       ${CARD_ORDER}
       LIMIT ${limit + 1}
     ) card`);
@@ -113,20 +125,18 @@ export type PipelineSnapshot = PipelineBoard & { stageTable: StageTable; now: st
 
 /** Every column's totals and first page; `now` is the instant stalled-ness was judged at. */
 export async function getPipelineBoard(ctx: Ctx, query: PipelineBoardQuery, now = new Date()): Promise<PipelineSnapshot> {
-  const table = await getStageTable(ctx);
-  const where = buildPipelineWhere(ctx, query, table, now);
-  const [totals, pages] = await Promise.all([queryTotals(where, table), queryFirstPages(where, query.limit, table)]);
+  const prepared = await prepare(ctx, query, now);
+  const [totals, pages] = await Promise.all([queryTotals(prepared), queryFirstPages(prepared, query.limit)]);
   return {
     columns: totals.map((column) => ({ ...column, ...(pages.get(column.stage) as PipelineColumnPage) })),
-    stageTable: table,
+    stageTable: prepared.table,
     now: now.toISOString(),
   };
 }
 
 /** Column totals only (after a move, the board refreshes its headers with these). */
 export async function getPipelineTotals(ctx: Ctx, filters: PipelineFilters, now = new Date()): Promise<PipelineTotals[]> {
-  const table = await getStageTable(ctx);
-  return queryTotals(buildPipelineWhere(ctx, filters, table, now), table);
+  return queryTotals(await prepare(ctx, filters, now));
 }
 
 /** One column, `limit` cards after `cursor` (newest in the stage first). An unknown stage is a 404. */
@@ -134,15 +144,16 @@ export async function listPipelineColumn(
   ctx: Ctx, stage: string, query: PipelineColumnQuery, now = new Date(),
 ): Promise<PipelineColumnPage> {
   if (!isStageKey(stage)) throw notFound("Stage");
-  const table = await getStageTable(ctx);
-  const where = buildPipelineWhere(ctx, query, table, now);
+  const { where, stalledOnly, table } = await prepare(ctx, query, now);
+  const threshold = stalledBefore(table, stage, now);
+  const stalled = !stalledOnly ? Prisma.empty : threshold ? Prisma.sql`AND o."stageEnteredAt" <= ${threshold}::timestamptz` : Prisma.sql`AND FALSE`;
   const cursor = decodeCursor(query.cursor);
   const after = cursor
     ? Prisma.sql`AND (o."stageEnteredAt", o.id) < (${new Date(cursor.at)}::timestamptz, ${cursor.id}::uuid)`
     : Prisma.empty;
   const rows = await db.$queryRaw<CardRow[]>(Prisma.sql`
     SELECT ${CARD_COLUMNS} FROM ${CARD_FROM}
-    WHERE o.stage = ${stage}::"Stage" AND ${where.sql} ${after}
+    WHERE o.stage = ${stage}::"Stage" AND ${where} ${stalled} ${after}
     ${CARD_ORDER}
     LIMIT ${query.limit + 1}`);
   return toPage(rows, query.limit, table);

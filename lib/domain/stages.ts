@@ -35,7 +35,11 @@ const DEFAULT_STAGES: readonly StageDefinition[] = [
   stage("P5", 5, "Solution evaluation, customer commitment", "方案评估 / 项目承诺", "Evaluation", "方案评估", "0.75", 21),
   stage("P6", 6, "Contract negotiation, signing", "协议谈判 / 签约成交", "Negotiation", "协议谈判", "0.90", 14),
   { ...stage("P7", 7, "Signed: delivery, close-out, expansion", "实施结案 / 升级扩容", "Won", "签约成交", "1.00", null), isClosed: true, isWon: true },
-  { ...stage("LOST", 8, "Lost: the deal went elsewhere or was abandoned", "输单：项目丢失或放弃", "Lost", "输单", "0", null), isClosed: true },
+  {
+    ...stage("LOST", 8, "Lost: the deal went elsewhere or was abandoned", "输单：项目丢失或放弃", "Lost", "输单", "0", null),
+    name: { en: "Lost", "zh-CN": "输单" }, // outside P0–P7: no stage number in front
+    isClosed: true,
+  },
 ];
 
 function stage(

@@ -82,3 +82,34 @@ export type PipelineColumnPage = z.infer<typeof pipelineColumnPageSchema>;
 export type PipelineColumn = z.infer<typeof pipelineColumnSchema>;
 export type PipelineBoard = z.infer<typeof pipelineBoardSchema>;
 export type PipelineTotals = Omit<PipelineColumn, "items" | "nextCursor">;
+
+const FILTER_KEYS = Object.keys(pipelineFilterFields) as (keyof typeof pipelineFilterFields)[];
+
+/**
+ * For the board page's URL, which people edit and share: each valid filter is kept, a bad one is
+ * dropped (the API answers 422 instead), and a reversed close range keeps only its start.
+ */
+export function readPipelineFilters(params: Record<string, string | string[] | undefined>): PipelineFilters {
+  const filters: Record<string, unknown> = {};
+  for (const key of FILTER_KEYS) {
+    const raw = params[key];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value === undefined || value === "") continue;
+    const parsed = pipelineFilterFields[key].safeParse(value);
+    if (parsed.success && parsed.data !== undefined && parsed.data !== "") filters[key] = parsed.data;
+  }
+  const result = filters as PipelineFilters;
+  if (result.closeFrom && result.closeTo && result.closeFrom > result.closeTo) delete result.closeTo;
+  return result;
+}
+
+/** The filters as the query string both the page URL and the API understand, in a stable order. */
+export function pipelineFiltersToQuery(filters: PipelineFilters): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = filters[key];
+    if (value === undefined || value === "" || value === false) continue;
+    params.set(key, String(value));
+  }
+  return params.toString();
+}

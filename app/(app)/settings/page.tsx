@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listApiTokens } from "@/lib/data/tokens";
 import { getProfile } from "@/lib/data/users";
 import { interpolate } from "@/lib/i18n/config";
+import { formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { changeLocaleAction } from "../../locale-actions";
 import { getPageContext } from "../_lib/session";
@@ -19,7 +20,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const ctx = await getPageContext();
-  const [{ m }, profile, tokens] = await Promise.all([getI18n(), getProfile(ctx), listApiTokens(ctx)]);
+  const [{ locale, m }, profile, tokens] = await Promise.all([getI18n(), getProfile(ctx), listApiTokens(ctx)]);
+  const tokenRows = tokens.map((token) => ({
+    id: token.id,
+    name: token.name,
+    prefix: token.prefix,
+    createdLabel: formatDateTime(token.createdAt, locale),
+    lastUsedLabel: token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : null,
+  }));
   const s = m.settings;
   return (
     <div className="mx-auto max-w-4xl">
@@ -44,7 +52,7 @@ export default async function SettingsPage() {
         <Card aria-labelledby="tokens-heading">
           <CardHeader title={s.tokens.title} description={s.tokens.description} headingId="tokens-heading" />
           <CardBody>
-            <TokenManager tokens={tokens} createToken={createTokenAction} revokeToken={revokeTokenAction} />
+            <TokenManager tokens={tokenRows} createToken={createTokenAction} revokeToken={revokeTokenAction} />
           </CardBody>
         </Card>
       </div>

@@ -51,12 +51,17 @@ describe("pipeline column pages", () => {
   });
 
   it("page through ties on the stage-entry time and through filters without losing or repeating a deal", async () => {
-    const filters: PipelineFilters = { scope: "team", q: "e" };
     const ctx = world.ctx.manager;
-    const visible = (await loadVisibleDeals(ctx)).filter((deal) => deal.stage === "P1" && matchesFilters(deal, ctx, filters, NOW));
-    const { items, count } = await walkColumn(ctx, "P1", filters, 3);
-    expect(items.map((item) => item.id).sort()).toEqual(visible.map((deal) => deal.id).sort());
-    expect(count).toBe(visible.length);
+    const filterSets: PipelineFilters[] = [{ scope: "team", q: "e" }, { stalledOnly: true }, { stalledOnly: true, segment: "Strategic", q: "acme" }];
+    for (const filters of filterSets) {
+      for (const stage of STAGE_KEYS) {
+        const visible = (await loadVisibleDeals(ctx)).filter((deal) => deal.stage === stage && matchesFilters(deal, ctx, filters, NOW));
+        const { items, count } = await walkColumn(ctx, stage, filters, 3);
+        const where = `${stage} ${JSON.stringify(filters)}`;
+        expect(items.map((item) => item.id).sort(), where).toEqual(visible.map((deal) => deal.id).sort());
+        expect(count, where).toBe(visible.length);
+      }
+    }
     const ties = new Set(world.deals.filter((deal, index) => index % 7 === 0 && deal.stage === "P1").map((deal) => deal.id));
     expect(ties.size).toBeGreaterThan(1);
   });

@@ -44,7 +44,8 @@ describe("default stage table (METHOD.md §1)", () => {
   it("names every stage in English and 简体中文", () => {
     expect(stageName("P3", "en")).toBe("P3 Design exchange");
     expect(stageName("P3", "zh-CN")).toBe("P3 设计交流");
-    expect(stageName("LOST", "zh-CN")).toBe("LOST 输单");
+    expect(stageName("LOST", "zh-CN")).toBe("输单");
+    expect(stageName("LOST", "en")).toBe("Lost");
     for (const key of STAGE_KEYS) expect(stageName(key, "zh-CN")).not.toBe(stageName(key, "en"));
   });
 

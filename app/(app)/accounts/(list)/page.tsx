@@ -44,7 +44,11 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   );
   return (
     <>
-      <PageHeader title={m.accounts.title} description={m.accounts.description} actions={newButton} />
+      <PageHeader
+        title={m.accounts.title}
+        description={m.accounts.description}
+        actions={result.total === 0 && !q && page === 1 ? undefined : newButton}
+      />
       <Card>
         <div className="border-b border-border px-4 py-3">
           <div className="max-w-md">

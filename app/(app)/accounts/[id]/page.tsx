@@ -108,18 +108,7 @@ export default async function AccountPage({ params }: Params) {
           {opportunities.data.length > 0 ? (
             <OpportunityTable rows={opportunities.data} stageTable={stageTable} locale={locale} m={m} isAccountHidden />
           ) : (
-            <EmptyState
-              icon={Target}
-              title={a.opportunitiesEmpty}
-              action={
-                <Button asChild variant="secondary">
-                  <Link href={newOpportunityHref}>
-                    <Plus aria-hidden="true" />
-                    {a.newOpportunity}
-                  </Link>
-                </Button>
-              }
-            />
+            <EmptyState icon={Target} title={a.opportunitiesEmpty} />
           )}
         </Card>
       </div>

@@ -43,6 +43,8 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
   ]);
   const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const isFiltered = Boolean(stage || ownerId || q);
+  // With nothing at all yet, the empty state carries the one "New opportunity" call to action.
+  const isPipelineEmpty = result.total === 0 && !isFiltered && page === 1;
 
   const hrefForPage = (target: number) => {
     const next = new URLSearchParams();
@@ -68,7 +70,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
       <PageHeader
         title={m.opportunities.title}
         description={interpolate(m.opportunities.count, { count: result.total })}
-        actions={newButton}
+        actions={isPipelineEmpty ? undefined : newButton}
       />
       <Card>
         <OpportunityFilters
