@@ -9,7 +9,12 @@ export type AppErrorCode =
   | "VALIDATION"
   | "RATE_LIMITED";
 
-export type FieldError = { path: string; message: string };
+/**
+ * One problem with the input. A refused stage move lists each unmet gate criterion with path "gates" and
+ * the criterion's id, kind and stage, so forms show them with the other field errors and the board can link
+ * each to its fix.
+ */
+export type FieldError = { path: string; message: string; criterionId?: string; kind?: string; stage?: string };
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,

@@ -24,7 +24,14 @@ export type Permission =
   | "account.update"
   | "account.delete"
   | "contact.create"
-  | "token.manage";
+  | "token.manage"
+  // Administration (issue 4): users, teams, the org's lists, and reading the audit trail.
+  | "users.manage"
+  | "teams.manage"
+  | "lists.manage"
+  | "audit.read"
+  // Stage configuration and gates (issue 4): stage names, probabilities, limits, guidance and gate criteria.
+  | "gates.configure";
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   REP: new Set<Permission>(["opportunity.create", "account.create", "account.update", "contact.create", "token.manage"]),
@@ -35,6 +42,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set<Permission>([
     "opportunity.create", "opportunity.createForOthers", "opportunity.reassign",
     "account.create", "account.update", "account.delete", "contact.create", "token.manage",
+    "users.manage", "teams.manage", "lists.manage", "audit.read", "gates.configure",
   ]),
 };
 

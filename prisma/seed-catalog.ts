@@ -1,6 +1,7 @@
 // Fixed vocabulary of the demo data: fictional Chinese industrial customers (English names with their
 // place names), product lines, people and activity wording. prisma/seed-plan.ts combines them with a
 // seeded PRNG, so every fresh install shows the same CRM.
+import type { ActivityTypeKey } from "../lib/domain/activities";
 import type { StageKey } from "../lib/domain/stages";
 
 export const DEMO_ORG_NAME = "Demo Industrial Co.";
@@ -130,17 +131,14 @@ export const CONTACT_TITLES = [
   "Project Manager", "IT Director", "Plant Manager", "Equipment Manager", "Finance Director",
 ];
 
-export type ActivityTypeKey =
-  | "ACCOUNT_PLANNING" | "PHONE_INVITATION" | "VISIT" | "FIRST_SURVEY" | "FIRST_PROPOSAL" | "TECH_EXCHANGE"
-  | "NEEDS_SURVEY" | "SOLUTION_DESIGN" | "EVALUATION" | "NEGOTIATION" | "SIGNING" | "TRADE_SHOW"
-  | "REFERENCE_SITE" | "EXCHANGE_MEETING" | "NOTE";
+export type { ActivityTypeKey };
 
 /** Activities typical of each stage (METHOD.md §3: the sales-activity cycle runs alongside P0–P7). */
 export const STAGE_ACTIVITIES: Record<Exclude<StageKey, "LOST">, ActivityTypeKey[]> = {
-  P0: ["ACCOUNT_PLANNING", "PHONE_INVITATION", "TRADE_SHOW"],
-  P1: ["VISIT", "FIRST_SURVEY"],
-  P2: ["FIRST_PROPOSAL", "EXCHANGE_MEETING", "VISIT"],
-  P3: ["TECH_EXCHANGE", "REFERENCE_SITE"],
+  P0: ["PHONE_CALL", "VISIT", "TRADE_SHOW"],
+  P1: ["VISIT", "SURVEY"],
+  P2: ["PROPOSAL", "CUSTOMER_MEETING", "VISIT"],
+  P3: ["TECH_EXCHANGE", "REFERENCE_VISIT"],
   P4: ["NEEDS_SURVEY", "VISIT"],
   P5: ["SOLUTION_DESIGN", "EVALUATION"],
   P6: ["NEGOTIATION"],
@@ -149,11 +147,10 @@ export const STAGE_ACTIVITIES: Record<Exclude<StageKey, "LOST">, ActivityTypeKey
 
 /** Subject lines; {contact}, {title} and {account} are filled in by the plan. */
 export const ACTIVITY_SUBJECTS: Record<ActivityTypeKey, string> = {
-  ACCOUNT_PLANNING: "Account plan review for {account}",
-  PHONE_INVITATION: "Call with {contact} to arrange a first meeting",
+  PHONE_CALL: "Call with {contact} to arrange a first meeting",
   VISIT: "Visit to {contact} ({title})",
-  FIRST_SURVEY: "First survey of the site with {contact}",
-  FIRST_PROPOSAL: "First proposal sent to {contact}",
+  SURVEY: "First survey of the site with {contact}",
+  PROPOSAL: "First proposal sent to {contact}",
   TECH_EXCHANGE: "Technical exchange with {contact}'s engineers",
   NEEDS_SURVEY: "Needs survey workshop with {contact}",
   SOLUTION_DESIGN: "Formal solution design presented to {contact}",
@@ -161,7 +158,6 @@ export const ACTIVITY_SUBJECTS: Record<ActivityTypeKey, string> = {
   NEGOTIATION: "Commercial negotiation with {contact}",
   SIGNING: "Contract signed with {account}",
   TRADE_SHOW: "Met {contact} at the Power Equipment Expo",
-  REFERENCE_SITE: "Reference-site tour for {contact}",
-  EXCHANGE_MEETING: "Customer exchange meeting at our plant with {contact}",
-  NOTE: "Note on {account}",
+  REFERENCE_VISIT: "Reference-site tour for {contact}",
+  CUSTOMER_MEETING: "Customer exchange meeting at our plant with {contact}",
 };

@@ -49,8 +49,10 @@ export type PlannedStageChange = {
   amount: string; probability: string; lossReason: string | null;
 };
 export type PlannedActivity = {
-  orgId: string; accountId: string; opportunityId: string | null; userId: string; type: ActivityTypeKey;
+  id: string; orgId: string; accountId: string; opportunityId: string | null; userId: string; type: ActivityTypeKey;
   subject: string; notes: string | null; occurredAt: Date;
+  /** The contacts present (written to ActivityContact). */
+  contactIds: string[];
 };
 
 export type AccountInput = {
@@ -189,7 +191,8 @@ export function planDeals(
           .replace("{title}", contact?.title ?? "customer")
           .replace("{account}", account.short);
         plan.activities.push({
-          orgId: account.orgId, accountId: account.id, opportunityId: id, userId: ownerId, type, subject, notes: null,
+          id: randomUUID(), orgId: account.orgId, accountId: account.id, opportunityId: id, userId: ownerId, type, subject, notes: null,
+          contactIds: contact ? [contact.id] : [],
           occurredAt: new Date(Math.min(input.now, Math.round(from + random.next() * Math.max(0, until - from)))),
         });
       }
@@ -198,15 +201,16 @@ export function planDeals(
   return plan;
 }
 
-/** Account-level work outside any deal: a yearly account plan for key accounts, trade-show contacts for others. */
+/** Account-level work outside any deal: an exchange meeting with key accounts, trade-show contacts for others. */
 export function planAccountActivities(random: Random, accounts: PlannedAccount[], contacts: PlannedContact[], now: number): PlannedActivity[] {
   return accounts.flatMap((account) => {
-    const type: ActivityTypeKey = account.isKeyAccount ? "ACCOUNT_PLANNING" : "TRADE_SHOW";
+    const type: ActivityTypeKey = account.isKeyAccount ? "CUSTOMER_MEETING" : "TRADE_SHOW";
     if (!account.isKeyAccount && !random.chance(0.4)) return [];
     const contact = random.pick(contacts.filter((candidate) => candidate.accountId === account.id));
     const subject = ACTIVITY_SUBJECTS[type].replace("{contact}", contact?.name ?? "the customer").replace("{account}", account.short);
     return [{
-      orgId: account.orgId, accountId: account.id, opportunityId: null, userId: account.ownerId, type, subject, notes: null,
+      id: randomUUID(), orgId: account.orgId, accountId: account.id, opportunityId: null, userId: account.ownerId, type, subject, notes: null,
+      contactIds: contact ? [contact.id] : [],
       occurredAt: new Date(now - random.int(3, 200) * DAY_MS),
     }];
   });

@@ -4,6 +4,7 @@
 // nothing behind and is simply redone on the next start.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { createDefaultGates } from "../lib/data/gate-defaults";
 import { hashPassword } from "../lib/password";
 import { buildOrg, buildTeam, buildUser, type DbClient } from "../tests/factories";
 import {
@@ -56,7 +57,11 @@ async function writeAccounts(tx: DbClient, accounts: PlannedAccount[], contacts:
 async function writeDeals(tx: DbClient, plan: DealPlan) {
   await createInBatches(plan.opportunities, (batch) => tx.opportunity.createMany({ data: batch }));
   await createInBatches(plan.stageChanges, (batch) => tx.stageChange.createMany({ data: batch }));
-  await createInBatches(plan.activities, (batch) => tx.activity.createMany({ data: batch }));
+  await createInBatches(plan.activities, (batch) => tx.activity.createMany({ data: batch.map(({ contactIds: _contactIds, ...row }) => row) }));
+  const presence = plan.activities.flatMap((activity) =>
+    activity.contactIds.map((contactId) => ({ activityId: activity.id, contactId, orgId: activity.orgId })),
+  );
+  await createInBatches(presence, (batch) => tx.activityContact.createMany({ data: batch }));
 }
 
 function accountInputs(
@@ -74,6 +79,8 @@ function accountInputs(
 
 async function seedDemoOrg(tx: DbClient, random: Random, passwordHash: string, now: number) {
   const org = await buildOrg(tx, { name: DEMO_ORG_NAME, baseCurrency: "CNY" });
+  // The default gates apply to future moves; the seeded deals already sit in their stages.
+  await createDefaultGates(tx, org.id);
   const users = {} as Record<DemoUserKey, string>;
   for (const [key, user] of Object.entries(DEMO_USERS) as [DemoUserKey, (typeof DEMO_USERS)[DemoUserKey]][]) {
     users[key] = (await buildUser(tx, org.id, { ...user, passwordHash, locale: "en" })).id;
@@ -100,6 +107,7 @@ async function seedDemoOrg(tx: DbClient, random: Random, passwordHash: string, n
 
 async function seedOtherOrg(tx: DbClient, random: Random, passwordHash: string, now: number) {
   const org = await buildOrg(tx, { name: OTHER_ORG_NAME, baseCurrency: "CNY" });
+  await createDefaultGates(tx, org.id);
   const admin = await buildUser(tx, org.id, { ...OTHER_ADMIN, passwordHash, locale: "en" });
   const accounts = planAccounts(random, accountInputs(OTHER_ACCOUNTS, org.id, () => ({ teamId: null, rotation: [admin.id] })));
   const contacts = planContacts(random, accounts);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { LoginHero } from "@/components/auth/login-hero";
@@ -38,6 +39,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <Card className="p-6">
               <LoginForm callbackUrl={callbackUrl} />
             </Card>
+            <p className="mt-4 text-center text-sm">
+              <Link href="/signup" className="font-medium text-primary hover:underline">
+                {m.signup.link}
+              </Link>
+            </p>
             <div className="mt-6 rounded-md border border-dashed border-border bg-surface/60 px-4 py-3 text-xs text-muted-foreground">
               <p className="font-medium text-foreground">{m.login.demoTitle}</p>
               <p className="mt-1 leading-relaxed">{m.login.demoBody}</p>

@@ -27,9 +27,36 @@ const EXACT: Record<string, ValidationKey> = {
   "Unknown field.": "unknownField",
 };
 
+// Administration's sentences (lib/validations/admin.ts, lib/data/admin-*.ts, lib/data/lists.ts).
+const ADMIN_EXACT: Record<string, keyof Messages["admin"]["validation"]> = {
+  "Choose a role.": "chooseRole",
+  "Choose a kind.": "chooseKind",
+  "Unknown list.": "unknownList",
+  "This email address cannot be used. Use another one or sign in.": "emailTaken",
+  "A team's manager must stay a member; pick another manager first.": "managerStaysMember",
+  "You cannot change your own role.": "ownRole",
+  "This user manages a team; pick another manager for it first.": "managesTeam",
+  "The organization needs at least one active administrator.": "lastAdmin",
+  "You cannot deactivate yourself.": "selfDeactivate",
+  "Choose a different owner.": "sameOwner",
+  "The manager must be a sales manager or an administrator.": "managerRole",
+  "A team with this name already exists.": "teamNameTaken",
+  "This key is already in the list.": "keyTaken",
+  "Enter a key: capital letters, digits and _.": "keyRequired",
+  "Use capital letters, digits and _ (at most 60).": "keyFormat",
+  "The English label is required.": "labelEnRequired",
+  "The Chinese label is required.": "labelZhRequired",
+  "List every item of the list exactly once.": "reorderIncomplete",
+  "At most 200 entries.": "tooMany",
+};
+
 export function localizeFieldMessage(message: string, m: Messages): string {
   const key = EXACT[message];
   if (key) return m.validation[key];
+  const adminKey = ADMIN_EXACT[message];
+  if (adminKey) return m.admin.validation[adminKey];
+  const minLength = /^At least (\d+) characters\.$/.exec(message);
+  if (minLength) return interpolate(m.admin.validation.passwordMin, { min: minLength[1] });
   const maxLength = /^At most (\d+) characters\.$/.exec(message);
   if (maxLength) return interpolate(m.validation.maxLength, { max: maxLength[1] });
   if (/^The deal is already in /.test(message)) return m.validation.sameStage;

@@ -42,7 +42,7 @@ export function replaceCard(data: ColumnData | undefined, card: OpportunityOutpu
   return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === card.id ? card : item)) })) };
 }
 
-export function flattenColumn(data: ColumnData | undefined): OpportunityOutput[] {
+export function flattenColumn(data: InfiniteData<PipelineColumnPage, unknown> | undefined): OpportunityOutput[] {
   if (!data) return [];
   const seen = new Set<string>();
   const items: OpportunityOutput[] = [];

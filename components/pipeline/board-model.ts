@@ -1,7 +1,8 @@
 // What the board knows about stages and time, handed over by the server page: stage names in the
 // caller's language, probabilities and stall limits from the org's stage table, and the instant the page
 // was rendered (so server and browser agree on "days in stage" while hydrating).
-import { daysInStage, isClosedStage, isStalled, type StageKey, type StageTable } from "@/lib/domain/stages";
+import { daysInStage, type StageKey } from "@/lib/domain/stages";
+import { Decimal, toDecimal } from "@/lib/domain/money";
 import type { Locale } from "@/lib/i18n/config";
 import type { OpportunityOutput } from "@/lib/validations/opportunity";
 
@@ -16,20 +17,36 @@ export type BoardStage = {
 
 export type CardSignals = { days: number; isStalled: boolean; isOverdue: boolean };
 
-/** Days in stage, stalled (over the stage's limit, by the stage module) and close date passed (open deals only). */
-export function readCardSignals(card: OpportunityOutput, table: StageTable, now: Date): CardSignals {
-  const enteredAt = new Date(card.stageEnteredAt);
+/**
+ * Days in stage, stalled and close date passed (open deals only). The rules are lib/domain/stages'
+ * daysInStage and isStalled (days > the stage's limit), applied to the slim stage list the page sends —
+ * the full stage table carries coaching texts the board does not need in the browser.
+ */
+export function readCardSignals(card: OpportunityOutput, stage: BoardStage, now: Date): CardSignals {
+  const days = daysInStage(new Date(card.stageEnteredAt), now);
   return {
-    days: daysInStage(enteredAt, now),
-    isStalled: isStalled(card.stage, enteredAt, now, table),
-    isOverdue: !isClosedStage(card.stage, table) && card.expectedCloseDate < now.toISOString().slice(0, 10),
+    days,
+    isStalled: stage.maxDaysInStage !== null && days > stage.maxDaysInStage,
+    isOverdue: !stage.isClosed && card.expectedCloseDate < now.toISOString().slice(0, 10),
   };
 }
 
-/** "¥1.2M" / "¥120万" for column headers, where a full amount would not fit; the exact value goes in a title. */
+// Compact units per language. Intl's own compact notation differs between ICU builds (Node on the server,
+// the browser on the client), which breaks hydration, so the scaling is done here with exact decimals.
+const COMPACT_UNITS: Record<Locale, [exponent: number, suffix: string][]> = {
+  en: [[12, "T"], [9, "B"], [6, "M"], [3, "K"]],
+  "zh-CN": [[8, "亿"], [4, "万"]],
+};
+
+/** "CN¥1.2M" / "¥120.5万" for column headers, where a full amount would not fit; the exact value goes in a title. */
 export function formatCompactMoney(amount: string, currency: string, locale: Locale): string {
-  const formatter = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
-  return formatter.format(amount as unknown as number); // Intl reads decimal strings exactly (ES2023)
+  const value = toDecimal(amount);
+  const [exponent, suffix] = COMPACT_UNITS[locale].find(([power]) => value.abs().gte(new Decimal(10).pow(power))) ?? [0, ""];
+  const scaled = value.dividedBy(new Decimal(10).pow(exponent)).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toString();
+  const formatter = new Intl.NumberFormat(locale, {
+    style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: exponent ? 1 : 0,
+  });
+  return `${formatter.format(scaled as unknown as number)}${suffix}`; // Intl reads decimal strings exactly (ES2023)
 }
 
 export function formatPercent(probability: string, locale: Locale): string {

@@ -1,12 +1,13 @@
 "use client";
 
-import { Building2, Settings, Target } from "lucide-react";
+import { Building2, KanbanSquare, Settings, Target } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { cn } from "@/components/ui/cn";
 
 const ITEMS = [
+  { href: "/pipeline", key: "pipeline", icon: KanbanSquare },
   { href: "/opportunities", key: "opportunities", icon: Target },
   { href: "/accounts", key: "accounts", icon: Building2 },
   { href: "/settings", key: "settings", icon: Settings },
@@ -31,7 +32,7 @@ export function NavLinks() {
             )}
           >
             <Icon className="size-4" aria-hidden="true" />
-            {m.nav[key]}
+            {key === "pipeline" ? m.pipeline.nav : m.nav[key]}
           </Link>
         );
       })}

@@ -69,7 +69,7 @@ function buildOperation(route: ApiRouteSpec, ref: (schema: z.ZodType) => JsonSch
     ...(route.query ? queryParameters(route.query) : []),
   ];
   const success: JsonSchema = { description: route.response.description };
-  if (route.response.schema) success.content = { "application/json": { schema: ref(route.response.schema) } };
+  if (route.response.schema) success.content = { [route.response.mediaType ?? "application/json"]: { schema: ref(route.response.schema) } };
   if (route.response.hasLocation) {
     success.headers = { Location: { description: "URL of the new resource.", schema: { type: "string" } } };
   }

@@ -8,15 +8,22 @@ import {
 import {
   opportunityCreateSchema, opportunityListQuerySchema, opportunityOutputSchema, opportunityUpdateSchema, stageMoveSchema,
 } from "@/lib/validations/opportunity";
+import {
+  bulkStageMoveResponseSchema, bulkStageMoveSchema, opportunityExportQuerySchema,
+} from "@/lib/validations/opportunity-table";
+import { activityCreateSchema, activityListQuerySchema, activityOutputSchema } from "@/lib/validations/activity";
+import { teamOutputSchema, teamReplaceSchema } from "@/lib/validations/opportunity-team";
 import { pipelineBoardQuerySchema, pipelineBoardSchema, pipelineColumnPageSchema, pipelineColumnQuerySchema } from "@/lib/validations/pipeline";
 import { stageSchema } from "@/lib/validations/common";
 import { tokenCreateSchema } from "@/lib/validations/token";
 import {
-  accountPageSchema, contactListSchema, meOutputSchema, opportunityDeleteQuerySchema, opportunityPageSchema, stageHistorySchema,
+  accountPageSchema, activityPageSchema, contactListSchema, meOutputSchema, opportunityCsvSchema, opportunityDeleteQuerySchema, opportunityPageSchema, stageHistorySchema,
   stageListSchema, tokenCreatedSchema, tokenListSchema,
 } from "./schemas";
+import { ADMIN_API_ROUTES } from "./routes-admin";
+import { GATE_API_ROUTES } from "./routes-gates";
 
-export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export type ApiRouteSpec = {
   method: HttpMethod;
@@ -24,14 +31,18 @@ export type ApiRouteSpec = {
   path: string;
   operationId: string;
   summary: string;
-  tag: "Profile" | "Stages" | "Accounts" | "Opportunities" | "Pipeline" | "Tokens" | "Documentation";
+  tag: "Profile" | "Stages" | "Accounts" | "Opportunities" | "Pipeline" | "Tokens" | "Documentation" | "Administration" | "Sign-up" | "Gates" | "Approvals";
   /** No authentication (the documentation itself). */
   isPublic?: boolean;
   query?: z.ZodObject;
   /** Path parameters that are not uuids (e.g. a stage key), by name. */
   pathParams?: Record<string, z.ZodType>;
   body?: z.ZodType;
-  response: { status: 200 | 201 | 204; schema?: z.ZodType; description: string; hasLocation?: boolean };
+  response: {
+    status: 200 | 201 | 204; schema?: z.ZodType; description: string; hasLocation?: boolean;
+    /** The success body's media type when it is not JSON (e.g. "text/csv"). */
+    mediaType?: string;
+  };
   /**
    * Error statuses beyond those implied by the shape (401 unless public, 403 for a write, 404 for a path
    * id, 400 and 422 for a body, 422 for a query).
@@ -104,6 +115,21 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     response: { status: 201, schema: opportunityOutputSchema, description: "The new opportunity.", hasLocation: true },
   },
   {
+    method: "POST", path: "/api/v1/opportunities/bulk-stage", operationId: "moveOpportunitiesInBulk", tag: "Opportunities",
+    summary: "Move up to 500 deals to one stage, each with its own version through the one stage-move path; one result per deal",
+    body: bulkStageMoveSchema,
+    response: { status: 200, schema: bulkStageMoveResponseSchema, description: "Per deal: moved (with the deal) or refused (code and reason)." },
+  },
+  {
+    method: "GET", path: "/api/v1/opportunities/export.csv", operationId: "exportOpportunitiesCsv", tag: "Opportunities",
+    summary: "Every visible deal matching the board's filters as a streamed CSV file (UTF-8 with BOM, RFC 4180), in the table's order",
+    query: opportunityExportQuerySchema, errors: [403],
+    response: {
+      status: 200, schema: opportunityCsvSchema, mediaType: "text/csv",
+      description: "An attachment opportunities-YYYY-MM-DD.csv: a header row, then one record per deal; money as exact decimals.",
+    },
+  },
+  {
     method: "GET", path: "/api/v1/opportunities/:id", operationId: "getOpportunity", tag: "Opportunities",
     summary: "One opportunity",
     response: { status: 200, schema: opportunityOutputSchema, description: "The opportunity." },
@@ -130,6 +156,29 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     method: "GET", path: "/api/v1/opportunities/:id/history", operationId: "listStageHistory", tag: "Opportunities",
     summary: "Stage history, oldest first, with the amount and probability in force at each move",
     response: { status: 200, schema: stageHistorySchema, description: "The stage changes." },
+  },
+  {
+    method: "GET", path: "/api/v1/opportunities/:id/activities", operationId: "listOpportunityActivities", tag: "Opportunities",
+    summary: "Activities logged on the deal (calls, visits, surveys, proposals …), newest first, cursor-paginated",
+    query: activityListQuerySchema,
+    response: { status: 200, schema: activityPageSchema, description: "One page of activities." },
+  },
+  {
+    method: "POST", path: "/api/v1/opportunities/:id/activities", operationId: "logOpportunityActivity", tag: "Opportunities",
+    summary: "Log an activity on the deal; contacts must belong to the deal's account, the type to the activity-type registry",
+    body: activityCreateSchema,
+    response: { status: 201, schema: activityOutputSchema, description: "The logged activity with its id." },
+  },
+  {
+    method: "GET", path: "/api/v1/opportunities/:id/team", operationId: "getOpportunityTeam", tag: "Opportunities",
+    summary: "The deal's virtual project team: members, their roles and bonus-pool shares",
+    response: { status: 200, schema: teamOutputSchema, description: "The team." },
+  },
+  {
+    method: "PUT", path: "/api/v1/opportunities/:id/team", operationId: "replaceOpportunityTeam", tag: "Opportunities",
+    summary: "Replace the whole team (whoever may edit the deal); shares total exactly 100, members are active users of the org",
+    body: teamReplaceSchema,
+    response: { status: 200, schema: teamOutputSchema, description: "The team as stored." },
   },
   {
     method: "GET", path: "/api/v1/pipeline", operationId: "getPipelineBoard", tag: "Pipeline",
@@ -159,4 +208,6 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     summary: "Revoke one of the caller's tokens",
     response: { status: 204, description: "Revoked." },
   },
+  ...ADMIN_API_ROUTES,
+  ...GATE_API_ROUTES,
 ];

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { localeSchema, stageSchema } from "@/lib/validations/common";
 import { accountOutputSchema, contactOutputSchema } from "@/lib/validations/account";
+import { activityOutputSchema } from "@/lib/validations/activity";
 import { opportunityOutputSchema, stageChangeOutputSchema } from "@/lib/validations/opportunity";
 import { tokenOutputSchema } from "@/lib/validations/token";
 
@@ -13,7 +14,17 @@ export const problemSchema = z
     title: z.string(),
     status: z.int(),
     detail: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          criterionId: z.uuid().optional().meta({ description: "An unmet gate criterion (path \"gates\")." }),
+          kind: z.string().optional().meta({ description: "The gate criterion's kind, e.g. CHECKLIST." }),
+          stage: z.string().optional().meta({ description: "The stage whose gate the criterion belongs to." }),
+        }),
+      )
+      .optional(),
     currentVersion: z.int().optional().meta({ description: "On 409: the version the record has now." }),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem document (application/problem+json)." });
@@ -54,6 +65,17 @@ export const contactListSchema = z.array(contactOutputSchema).meta({ id: "Contac
 export const opportunityPageSchema = z
   .object({ data: z.array(opportunityOutputSchema), nextCursor: nextCursorSchema })
   .meta({ id: "OpportunityPage" });
+
+export const opportunityCsvSchema = z
+  .string()
+  .meta({
+    id: "OpportunityCsv",
+    description: "UTF-8 with a BOM; CRLF records; fields with a comma, quote or line break are quoted. Text starting with = + - @ gets a leading '.",
+  });
+
+export const activityPageSchema = z
+  .object({ data: z.array(activityOutputSchema), nextCursor: nextCursorSchema })
+  .meta({ id: "ActivityPage", description: "Newest first." });
 
 export const stageHistorySchema = z.array(stageChangeOutputSchema).meta({ id: "StageHistory", description: "Oldest first." });
 

@@ -9,9 +9,13 @@ import { isAppError } from "@/lib/errors";
 import type { Ctx } from "@/lib/permissions";
 
 export async function runAction<T>(work: (ctx: Ctx) => Promise<T>): Promise<ActionResult<T>> {
+  return runPublicAction(async () => work(await requireSessionContext()));
+}
+
+/** For the few actions a signed-out visitor may call (organization sign-up): same error mapping, no caller. */
+export async function runPublicAction<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
-    const ctx = await requireSessionContext();
-    return { ok: true, data: await work(ctx) };
+    return { ok: true, data: await work() };
   } catch (error) {
     unstable_rethrow(error);
     if (isAppError(error)) {

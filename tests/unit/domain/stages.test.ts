@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   checkStageMove, DEFAULT_STAGE_TABLE, daysInStage, hasMonotoneProbabilities, isClosedStage, isStageKey, isStalled,
-  isWonStage, listStages, PIPELINE_STAGE_KEYS, resolveStageTable, STAGE_KEYS, type StageKey, type StageOverride,
-  stageName, stageProbability, weightedAmount,
+  isWonStage, listStages, PIPELINE_STAGE_KEYS, resolveStageTable, STAGE_KEYS, StageConfigError, type StageKey, type StageOverride,
+  stageName, stageProbability, validateStageOverrides, weightedAmount,
 } from "@/lib/domain/stages";
 
 const DAY_MS = 86_400_000;
@@ -15,6 +15,18 @@ const moneyString = fc.bigInt({ min: 0n, max: 10n ** 16n - 1n }).map((cents) => 
 const overrides = fc.dictionary(stageKey, fc.record({ probability: probabilityString }, { requiredKeys: [] })) as fc.Arbitrary<
   Partial<Record<StageKey, StageOverride>>
 >;
+
+/** Overrides an admin could store: some open stages, probabilities non-decreasing from P0 to P6. */
+const validOverrides = fc
+  .tuple(fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 7, maxLength: 7 }), fc.subarray([0, 1, 2, 3, 4, 5, 6]))
+  .map(([values, chosen]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    // Stages not overridden keep their defaults, so only a full sorted set is sure to stay monotone.
+    const keys = chosen.length ? [0, 1, 2, 3, 4, 5, 6] : [];
+    return Object.fromEntries(keys.map((index) => [PIPELINE_STAGE_KEYS[index], { probability: (sorted[index] / 10_000).toFixed(4) }])) as Partial<
+      Record<StageKey, StageOverride>
+    >;
+  });
 
 describe("default stage table (METHOD.md §1)", () => {
   it("has the method's win probabilities exactly, and 0 for LOST", () => {
@@ -56,12 +68,26 @@ describe("default stage table (METHOD.md §1)", () => {
 });
 
 describe("resolveStageTable", () => {
-  it("keeps P7 at 100% and LOST at 0% whatever the overrides say", () => {
+  /** What the table must be: P7 100%, LOST 0%, every probability ≥ the previous pipeline stage's. */
+  const isValid = (stored: Partial<Record<StageKey, StageOverride>>) => {
+    if (stored.P7?.probability !== undefined && Number(stored.P7.probability) !== 1) return false;
+    if (stored.LOST?.probability !== undefined && Number(stored.LOST.probability) !== 0) return false;
+    const values = PIPELINE_STAGE_KEYS.map((key) => Number(stored[key]?.probability ?? DEFAULT_STAGE_TABLE[key].probability));
+    return values.every((value, index) => index === 0 || value >= values[index - 1]);
+  };
+
+  it("accepts exactly the overrides that keep P7 at 100%, LOST at 0% and probabilities non-decreasing", () => {
     fc.assert(
       fc.property(overrides, (stored) => {
-        const table = resolveStageTable(stored);
-        expect(table.P7.probability).toBe("1.00");
-        expect(table.LOST.probability).toBe("0");
+        if (isValid(stored)) {
+          const table = resolveStageTable(stored);
+          expect(table.P7.probability).toBe("1.00");
+          expect(table.LOST.probability).toBe("0");
+          expect(hasMonotoneProbabilities(table)).toBe(true);
+        } else {
+          expect(() => resolveStageTable(stored)).toThrow(StageConfigError);
+          expect(validateStageOverrides(stored).length).toBeGreaterThan(0);
+        }
       }),
     );
   });
@@ -73,22 +99,34 @@ describe("resolveStageTable", () => {
     expect(DEFAULT_STAGE_TABLE.P3.probability).toBe("0.30");
   });
 
-  it("flags a table whose probabilities fall between consecutive pipeline stages", () => {
-    fc.assert(
-      fc.property(overrides, (stored) => {
-        const table = resolveStageTable(stored);
-        const values = PIPELINE_STAGE_KEYS.map((key) => Number(table[key].probability));
-        const isSorted = values.every((value, index) => index === 0 || value >= values[index - 1]);
-        expect(hasMonotoneProbabilities(table)).toBe(isSorted);
-      }),
-    );
+  it("refuses probabilities outside [0, 1] or with more than 4 places, naming the stage", () => {
+    expect(validateStageOverrides({ P3: { probability: "1.5" } })).toEqual([{ stage: "P3", field: "probability", message: expect.any(String) }]);
+    expect(validateStageOverrides({ P3: { probability: "-0.1" } })).toHaveLength(1);
+    expect(validateStageOverrides({ P3: { probability: "0.12345" } })).toHaveLength(1);
+    expect(validateStageOverrides({ P4: { probability: "0.20" } })).toEqual([{ stage: "P4", field: "probability", message: expect.stringMatching(/decrease/) }]);
+    expect(validateStageOverrides({ P7: { probability: "1.0000" }, LOST: { probability: "0" } })).toEqual([]);
+  });
+
+  it("merges names, limits, the expected decision stage and guidance, keeping the generated next-stage text", () => {
+    const table = resolveStageTable({
+      P2: { name: { en: "P2 Approval", "zh-CN": "P2 立项" }, maxDaysInStage: 10, expectedDecisionStage: "CRITERIA", guidance: { en: "Ask", "zh-CN": "申请" } },
+    });
+    expect(table.P2).toMatchObject({ name: { en: "P2 Approval" }, maxDaysInStage: 10, expectedDecisionStage: "CRITERIA", guidance: { here: { en: "Ask" } } });
+    expect(table.P2.guidance.next).toEqual(DEFAULT_STAGE_TABLE.P2.guidance.next);
+    expect(table.P3.expectedDecisionStage).toBe("CRITERIA");
+  });
+
+  it("aligns each stage with the customer's decision cycle by default (METHOD.md §2)", () => {
+    expect(PIPELINE_STAGE_KEYS.map((key) => DEFAULT_STAGE_TABLE[key].expectedDecisionStage)).toEqual([
+      "SATISFACTION", "RECOGNITION", "DECISION", "CRITERIA", "CRITERIA", "EVALUATION", "SELECTION", "REEVALUATION",
+    ]);
   });
 });
 
 describe("weightedAmount", () => {
   it("is never negative and never more than the amount, for any amount and stage", () => {
     fc.assert(
-      fc.property(moneyString, stageKey, overrides, (amount, stage, stored) => {
+      fc.property(moneyString, stageKey, validOverrides, (amount, stage, stored) => {
         const weighted = weightedAmount(amount, stage, resolveStageTable(stored));
         expect(weighted.gte(0)).toBe(true);
         expect(weighted.lte(amount)).toBe(true);

@@ -4,13 +4,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContactForm } from "@/components/accounts/contact-form";
 import { ContactList } from "@/components/accounts/contact-list";
-import { OpportunityTable } from "@/components/opportunities/opportunity-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { AccountDealList } from "@/components/workspace/account-deal-list";
+import { ActivityTimeline } from "@/components/workspace/activity-timeline";
+import { listAccountActivities } from "@/lib/data/activities";
 import { getAccount, listContacts } from "@/lib/data/accounts";
 import { listOpportunities } from "@/lib/data/opportunities";
 import { getStageTable } from "@/lib/data/stage-config";
@@ -20,6 +22,7 @@ import { getI18n } from "@/lib/i18n/server";
 import type { Ctx } from "@/lib/permissions";
 import { getPageContext } from "../../_lib/session";
 import { createContactAction } from "../actions";
+import { loadOlderAccountActivitiesAction } from "./actions";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -43,13 +46,15 @@ export default async function AccountPage({ params }: Params) {
   const ctx = await getPageContext();
   const account = await loadAccount(ctx, id);
   if (!account) notFound();
-  const [{ locale, m }, contacts, opportunities, stageTable] = await Promise.all([
+  const [{ locale, m }, contacts, opportunities, stageTable, activities] = await Promise.all([
     getI18n(),
     listContacts(ctx, account.id),
-    // Only the deals the caller may see; accounts themselves are readable org-wide.
+    // Only the deals the caller may see (and their activities); accounts themselves are readable org-wide.
     listOpportunities(ctx, { accountId: account.id, limit: 100 }),
     getStageTable(ctx),
+    listAccountActivities(ctx, account.id, { limit: 30 }),
   ]);
+  const w = m.workspace.account;
   const a = m.account;
   const none = m.common.none;
   const newOpportunityHref = `/opportunities/new?accountId=${account.id}`;
@@ -77,40 +82,56 @@ export default async function AccountPage({ params }: Params) {
           </Button>
         }
       />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <Card aria-labelledby="account-details-heading" className="self-start">
-          <CardHeader title={a.details} headingId="account-details-heading" />
-          <CardBody>
-            <DescriptionList
-              className="sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2"
-              items={[
-                { term: a.industry, detail: account.industry ?? none },
-                { term: a.segment, detail: account.segment ?? none },
-                { term: a.region, detail: account.region ?? none },
-                { term: a.owner, detail: account.ownerName ?? none },
-                { term: a.isKeyAccount, detail: account.isKeyAccount ? m.common.yes : m.common.no },
-                { term: a.created, detail: formatDate(account.createdAt, locale) },
-              ]}
-            />
-          </CardBody>
-        </Card>
-        <Card aria-labelledby="contacts-heading" className="lg:col-span-2">
-          <CardHeader title={a.contacts} headingId="contacts-heading" />
-          <CardBody className="grid grid-cols-1 gap-6 md:grid-cols-2">
-            <ContactList contacts={contacts} emptyText={a.contactsEmpty} />
-            <div className="border-t border-border pt-5 md:border-l md:border-t-0 md:pl-6 md:pt-0">
-              <ContactForm action={createContactAction.bind(null, account.id)} />
-            </div>
-          </CardBody>
-        </Card>
-        <Card aria-labelledby="account-opportunities-heading" className="lg:col-span-3">
-          <CardHeader title={a.opportunities} headingId="account-opportunities-heading" />
-          {opportunities.data.length > 0 ? (
-            <OpportunityTable rows={opportunities.data} stageTable={stageTable} locale={locale} m={m} isAccountHidden />
-          ) : (
-            <EmptyState icon={Target} title={a.opportunitiesEmpty} />
-          )}
-        </Card>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-6">
+          <Card aria-labelledby="account-opportunities-heading">
+            <CardHeader title={w.deals} headingId="account-opportunities-heading" />
+            {opportunities.data.length > 0 ? (
+              <CardBody>
+                <AccountDealList deals={opportunities.data} stageTable={stageTable} locale={locale} m={m} />
+              </CardBody>
+            ) : (
+              <EmptyState icon={Target} title={a.opportunitiesEmpty} />
+            )}
+          </Card>
+          <Card aria-labelledby="account-activities-heading">
+            <CardHeader title={w.activities} description={w.activitiesDescription} headingId="account-activities-heading" />
+            <CardBody>
+              <ActivityTimeline
+                page={activities}
+                emptyText={w.activitiesEmpty}
+                loadOlder={loadOlderAccountActivitiesAction.bind(null, account.id)}
+                isDealShown
+              />
+            </CardBody>
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card aria-labelledby="account-details-heading">
+            <CardHeader title={a.details} headingId="account-details-heading" />
+            <CardBody>
+              <DescriptionList
+                items={[
+                  { term: a.industry, detail: account.industry ?? none },
+                  { term: a.segment, detail: account.segment ?? none },
+                  { term: a.region, detail: account.region ?? none },
+                  { term: a.owner, detail: account.ownerName ?? none },
+                  { term: a.isKeyAccount, detail: account.isKeyAccount ? m.common.yes : m.common.no },
+                  { term: a.created, detail: formatDate(account.createdAt, locale) },
+                ]}
+              />
+            </CardBody>
+          </Card>
+          <Card aria-labelledby="contacts-heading">
+            <CardHeader title={a.contacts} headingId="contacts-heading" />
+            <CardBody className="space-y-5">
+              <ContactList contacts={contacts} emptyText={a.contactsEmpty} />
+              <div className="border-t border-border pt-5">
+                <ContactForm action={createContactAction.bind(null, account.id)} />
+              </div>
+            </CardBody>
+          </Card>
+        </div>
       </div>
     </>
   );

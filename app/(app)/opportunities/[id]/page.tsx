@@ -1,8 +1,7 @@
-import { AlertTriangle, Building2, Pencil } from "lucide-react";
+import { Building2, Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActivityList } from "@/components/opportunities/activity-list";
 import { DeleteOpportunityButton } from "@/components/opportunities/delete-opportunity-button";
 import { OpportunityFigures } from "@/components/opportunities/opportunity-figures";
 import { StageBadge } from "@/components/opportunities/stage-badge";
@@ -12,15 +11,24 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { daysInStage, isStalled, listStages, stageName } from "@/lib/domain/stages";
-import { listOpportunityActivities, listStageHistory } from "@/lib/data/opportunities";
+import { DealActivities } from "@/components/workspace/deal-activities";
+import { KeyFields } from "@/components/workspace/key-fields";
+import { ProjectTeamPanel } from "@/components/workspace/project-team-panel";
+import { StagePath } from "@/components/workspace/stage-path";
+import { StageTimeSummary } from "@/components/workspace/stage-time-summary";
+import { listOpportunityActivities } from "@/lib/data/activities";
+import { listContacts } from "@/lib/data/accounts";
+import { listStageHistory } from "@/lib/data/opportunities";
+import { getOpportunityTeam } from "@/lib/data/opportunity-team";
 import { getStageTable } from "@/lib/data/stage-config";
-import { interpolate } from "@/lib/i18n/config";
+import { listOrgUsers } from "@/lib/data/users";
+import { listStages, stageName, STAGE_KEYS, type StageKey } from "@/lib/domain/stages";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { loadVisibleOpportunity } from "../../_lib/load-opportunity";
 import { getPageContext } from "../../_lib/session";
 import { deleteOpportunityAction, moveOpportunityStageAction } from "../actions";
+import { loadCurrentDealAction, loadOlderActivitiesAction, logActivityAction, replaceTeamAction, saveKeyFieldsAction } from "./actions";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -31,26 +39,29 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: opportunity?.name ?? m.errors.notFoundTitle };
 }
 
+/**
+ * The deal workspace: where the deal stands on the P0–P7 path and what to do next, its key fields edited
+ * in place, the activity timeline, the stage history with time per stage, the stage move and the project team.
+ */
 export default async function OpportunityPage({ params }: Params) {
   const { id } = await params;
   const ctx = await getPageContext();
   // Missing and not-visible look the same: the 404 page, nothing that hints the deal exists.
   const opportunity = await loadVisibleOpportunity(ctx, id);
   if (!opportunity) notFound();
-  const [{ locale, m }, stageTable, history, activities] = await Promise.all([
+  const [{ locale, m }, stageTable, history, activities, contacts, team, users] = await Promise.all([
     getI18n(),
     getStageTable(ctx),
     listStageHistory(ctx, opportunity.id),
-    listOpportunityActivities(ctx, opportunity.id),
+    listOpportunityActivities(ctx, opportunity.id, { limit: 30 }),
+    listContacts(ctx, opportunity.accountId),
+    getOpportunityTeam(ctx, opportunity.id),
+    listOrgUsers(ctx),
   ]);
   const o = m.opportunity;
-  const enteredAt = new Date(opportunity.stageEnteredAt);
-  const stallLimit = stageTable[opportunity.stage].maxDaysInStage;
-  const isDealStalled = isStalled(opportunity.stage, enteredAt, new Date(), stageTable);
-  const stageOptions = listStages(stageTable).map((definition) => ({
-    value: definition.key,
-    label: stageName(definition.key, locale, stageTable),
-  }));
+  const now = new Date();
+  const stageOptions = listStages(stageTable).map((definition) => ({ value: definition.key, label: stageName(definition.key, locale, stageTable) }));
+  const stageNames = Object.fromEntries(STAGE_KEYS.map((key) => [key, stageName(key, locale, stageTable)])) as Record<StageKey, string>;
 
   return (
     <>
@@ -64,7 +75,7 @@ export default async function OpportunityPage({ params }: Params) {
         title={
           <span className="flex flex-wrap items-center gap-3">
             {opportunity.name}
-            <StageBadge stage={opportunity.stage} label={stageName(opportunity.stage, locale, stageTable)} className="text-sm" />
+            <StageBadge stage={opportunity.stage} label={stageNames[opportunity.stage]} className="text-sm" />
           </span>
         }
         actions={
@@ -75,57 +86,46 @@ export default async function OpportunityPage({ params }: Params) {
                 {m.common.edit}
               </Link>
             </Button>
-            <DeleteOpportunityButton
-              name={opportunity.name}
-              action={deleteOpportunityAction.bind(null, opportunity.id, opportunity.version)}
-            />
+            <DeleteOpportunityButton name={opportunity.name} action={deleteOpportunityAction.bind(null, opportunity.id, opportunity.version)} />
           </>
         }
       />
 
-      {isDealStalled && stallLimit !== null ? (
-        <div className="mb-6 flex items-center gap-2 rounded-md border border-amber-200 bg-amber-50 px-4 py-2.5 text-sm text-amber-900">
-          <AlertTriangle className="size-4 shrink-0" aria-hidden="true" />
-          {interpolate(o.stalled, { limit: stallLimit })}
-        </div>
-      ) : null}
+      <StagePath stage={opportunity.stage} stageEnteredAt={opportunity.stageEnteredAt} stageTable={stageTable} locale={locale} m={m} now={now} />
 
-      <div className="grid grid-cols-1 gap-6 md:grid-cols-[minmax(0,1fr)_17rem] lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="space-y-6">
-          <Card aria-labelledby="details-heading">
-            <CardHeader title={o.details} headingId="details-heading" />
-            <CardBody>
-              <DescriptionList
-                items={[
-                  { term: o.account, detail: <Link href={`/accounts/${opportunity.accountId}`} className="text-primary hover:underline">{opportunity.accountName}</Link> },
-                  { term: o.owner, detail: opportunity.ownerName },
-                  { term: o.productLine, detail: opportunity.productLine ?? m.common.none },
-                  { term: o.currency, detail: opportunity.currency },
-                  { term: o.expectedCloseDate, detail: formatDate(opportunity.expectedCloseDate, locale) },
-                  { term: o.stage, detail: stageName(opportunity.stage, locale, stageTable) },
-                  {
-                    term: o.stageEnteredAt,
-                    detail: `${formatDate(opportunity.stageEnteredAt, locale)} · ${interpolate(o.daysInStage, { days: daysInStage(enteredAt) })}`,
-                  },
-                  ...(opportunity.lossReason ? [{ term: o.lossReason, detail: opportunity.lossReason, isWide: true }] : []),
-                  { term: o.created, detail: formatDateTime(opportunity.createdAt, locale) },
-                  { term: o.updated, detail: formatDateTime(opportunity.updatedAt, locale) },
-                ]}
-              />
-            </CardBody>
-          </Card>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-6">
+          <KeyFields
+            deal={opportunity}
+            stageNames={stageNames}
+            save={saveKeyFieldsAction.bind(null, opportunity.id)}
+            loadCurrent={loadCurrentDealAction.bind(null, opportunity.id)}
+          >
+            <DescriptionList
+              items={[
+                { term: o.account, detail: <Link href={`/accounts/${opportunity.accountId}`} className="text-primary hover:underline">{opportunity.accountName}</Link> },
+                { term: o.owner, detail: opportunity.ownerName },
+                { term: o.stageEnteredAt, detail: formatDate(opportunity.stageEnteredAt, locale) },
+                { term: o.currency, detail: opportunity.currency },
+                ...(opportunity.lossReason ? [{ term: o.lossReason, detail: opportunity.lossReason, isWide: true }] : []),
+                { term: o.created, detail: formatDateTime(opportunity.createdAt, locale) },
+                { term: o.updated, detail: formatDateTime(opportunity.updatedAt, locale) },
+              ]}
+            />
+          </KeyFields>
+
+          <DealActivities
+            page={activities}
+            contacts={contacts.map(({ id: contactId, name, title }) => ({ id: contactId, name, title }))}
+            logAction={logActivityAction.bind(null, opportunity.id)}
+            loadOlder={loadOlderActivitiesAction.bind(null, opportunity.id)}
+          />
 
           <Card aria-labelledby="history-heading">
             <CardHeader title={o.history.title} headingId="history-heading" />
             <CardBody>
-              <StageHistory entries={history} currency={opportunity.currency} stageTable={stageTable} locale={locale} m={m} />
-            </CardBody>
-          </Card>
-
-          <Card aria-labelledby="activities-heading">
-            <CardHeader title={o.activities.title} headingId="activities-heading" />
-            <CardBody>
-              <ActivityList activities={activities} locale={locale} m={m} />
+              <StageTimeSummary entries={history} stageTable={stageTable} locale={locale} m={m} now={now} />
+              <StageHistory entries={history} currency={opportunity.currency} stageTable={stageTable} locale={locale} m={m} now={now} />
             </CardBody>
           </Card>
         </div>
@@ -143,6 +143,11 @@ export default async function OpportunityPage({ params }: Params) {
               />
             </CardBody>
           </Card>
+          <ProjectTeamPanel
+            team={team}
+            people={users.map((user) => ({ id: user.id, name: user.name }))}
+            action={replaceTeamAction.bind(null, opportunity.id)}
+          />
         </div>
       </div>
     </>

@@ -1,0 +1,89 @@
+import { List, Plus } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PipelineBoard } from "@/components/pipeline/pipeline-board";
+import { PipelineFilters } from "@/components/pipeline/pipeline-filters";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { listStages, stageName } from "@/lib/domain/stages";
+import { getPipelineBoard } from "@/lib/data/pipeline";
+import { listPipelineFilterOptions } from "@/lib/data/pipeline-options";
+import { allowedScopes, defaultScope } from "@/lib/data/pipeline-sql";
+import { getProfile } from "@/lib/data/users";
+import { getI18n } from "@/lib/i18n/server";
+import { pipelineFiltersToQuery, PIPELINE_PAGE_SIZE, readPipelineFilters } from "@/lib/validations/pipeline";
+import { getPageContext } from "../_lib/session";
+import type { SearchParams } from "../_lib/search-params";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { m } = await getI18n();
+  return { title: m.pipeline.title };
+}
+
+// The P0–P7 board: the server renders every column's totals and first 50 cards, so the board is painted
+// from the first HTML; the browser then scrolls, loads more and moves cards through REST API v1.
+export default async function PipelinePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const ctx = await getPageContext();
+  const filters = readPipelineFilters(await searchParams);
+  // A scope the role does not have (e.g. a shared link opened by a rep) falls back to the role's default.
+  if (filters.scope && !allowedScopes(ctx).includes(filters.scope)) delete filters.scope;
+  const [{ locale, m }, board, options, profile] = await Promise.all([
+    getI18n(),
+    getPipelineBoard(ctx, { ...filters, limit: PIPELINE_PAGE_SIZE }),
+    listPipelineFilterOptions(ctx),
+    getProfile(ctx),
+  ]);
+  const t = m.pipeline;
+  const filterQuery = pipelineFiltersToQuery(filters);
+  const isFiltered = filterQuery !== "";
+  const isEmpty = board.columns.every((column) => column.count === 0);
+  const stages = listStages(board.stageTable).map((definition) => ({
+    key: definition.key,
+    name: stageName(definition.key, locale, board.stageTable),
+    probability: definition.probability,
+    maxDaysInStage: definition.maxDaysInStage,
+    isClosed: definition.isClosed,
+  }));
+
+  return (
+    <>
+      <PageHeader
+        title={t.title}
+        description={t.description}
+        className="mb-4"
+        actions={
+          <>
+            <Button variant="secondary" asChild>
+              <Link href="/opportunities">
+                <List aria-hidden="true" />
+                {t.tableView}
+              </Link>
+            </Button>
+            <Button asChild>
+              <Link href="/opportunities/new">
+                <Plus aria-hidden="true" />
+                {t.newDeal}
+              </Link>
+            </Button>
+          </>
+        }
+      />
+      <PipelineFilters options={options} scopes={allowedScopes(ctx)} defaultScope={defaultScope(ctx)} />
+      {isEmpty ? (
+        <Alert tone="info" title={isFiltered ? t.noMatchesTitle : t.emptyTitle} className="mb-4">
+          {isFiltered ? t.noMatchesBody : t.emptyBody}
+        </Alert>
+      ) : null}
+      <PipelineBoard
+        columns={board.columns}
+        stages={stages}
+        renderedAt={board.now}
+        filterQuery={filterQuery}
+        isFiltered={isFiltered}
+        isStalledOnly={Boolean(filters.stalledOnly)}
+        currency={profile.org.baseCurrency}
+      />
+    </>
+  );
+}

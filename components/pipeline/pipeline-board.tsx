@@ -1,0 +1,184 @@
+"use client";
+
+import {
+  type Announcements, DndContext, type DragEndEvent, DragOverlay, type DragStartEvent, MouseSensor, pointerWithin, rectIntersection,
+  type CollisionDetection, TouchSensor, useSensor, useSensors,
+} from "@dnd-kit/core";
+import { useQuery } from "@tanstack/react-query";
+import { X } from "lucide-react";
+import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { StageKey } from "@/lib/domain/stages";
+import { interpolate } from "@/lib/i18n/config";
+import type { OpportunityOutput } from "@/lib/validations/opportunity";
+import type { PipelineColumn as ColumnData } from "@/lib/validations/pipeline";
+import { boardKeys, fetchTotals } from "./board-api";
+import { type BoardStage, readCardSignals } from "./board-model";
+import { LostDialog } from "./lost-dialog";
+import { CollapseLostButton, LostRail } from "./lost-rail";
+import { usePipelineMessages } from "./use-pipeline-messages";
+import { CardBody } from "./pipeline-card";
+import { PipelineColumn } from "./pipeline-column";
+import { useBoardMove } from "./use-board-move";
+
+export type PipelineBoardProps = {
+  columns: ColumnData[];
+  stages: BoardStage[];
+  /** When the server rendered this board (ISO): days in stage count from it, and cache keys carry it. */
+  renderedAt: string;
+  filterQuery: string;
+  isFiltered: boolean;
+  isStalledOnly: boolean;
+  currency: string;
+};
+
+// The pointer must travel a little (mouse) or rest a moment (touch) before a drag starts, so clicks on the
+// card's link and menu, and finger scrolling of the column, keep working.
+const MOUSE_ACTIVATION = { distance: 6 };
+const TOUCH_ACTIVATION = { delay: 200, tolerance: 8 };
+
+/** The pointer's column when it is inside one (precise for wide boards), else the most overlapped one. */
+const detectColumn: CollisionDetection = (args) => {
+  const within = pointerWithin(args);
+  return within.length ? within : rectIntersection(args);
+};
+
+type DragData = { card?: OpportunityOutput };
+type DropData = { stage?: StageKey };
+
+export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFiltered, isStalledOnly, currency }: PipelineBoardProps) {
+  const t = usePipelineMessages();
+  const stageByKey = useMemo(() => new Map(stages.map((stage) => [stage.key, stage])), [stages]);
+  const firstPages = useMemo(() => Object.fromEntries(columns.map(({ stage, items, nextCursor }) => [stage, { items, nextCursor }])), [columns]);
+  const totalsQuery = useQuery({
+    queryKey: boardKeys.totals(renderedAt, filterQuery),
+    queryFn: () => fetchTotals(filterQuery),
+    initialData: () => columns.map(({ stage, count, amount, weightedAmount }) => ({ stage, count, amount, weightedAmount })),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const totalsByStage = new Map(totalsQuery.data.map((totals) => [totals.stage, totals]));
+  const { move, pendingIds, notice, dismissNotice, announcement } = useBoardMove({ renderedAt, filterQuery, stages, isStalledOnly, firstPages });
+
+  const [activeCard, setActiveCard] = useState<OpportunityOutput | null>(null);
+  const [lostCandidate, setLostCandidate] = useState<OpportunityOutput | null>(null);
+  const [isLostOpen, setIsLostOpen] = useState(false);
+  const sensors = useSensors(
+    useSensor(MouseSensor, { activationConstraint: MOUSE_ACTIVATION }),
+    useSensor(TouchSensor, { activationConstraint: TOUCH_ACTIVATION }),
+  );
+
+  const requestMove = useCallback(
+    (card: OpportunityOutput, to: StageKey) => {
+      if (card.stage === to) return;
+      if (to === "LOST") setLostCandidate(card);
+      else void move(card, to);
+    },
+    [move],
+  );
+
+  const onDragStart = ({ active }: DragStartEvent) => setActiveCard((active.data.current as DragData | undefined)?.card ?? null);
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setActiveCard(null);
+    const card = (active.data.current as DragData | undefined)?.card;
+    const to = (over?.data.current as DropData | undefined)?.stage;
+    if (card && to) requestMove(card, to);
+  };
+
+  const nameOf = (data: unknown) => (data as DragData | undefined)?.card?.name ?? "";
+  const stageOf = (data: unknown) => stageByKey.get((data as DropData | undefined)?.stage as StageKey)?.name ?? "";
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => interpolate(t.a11y.pickedUp, { name: nameOf(active.data.current) }),
+    onDragOver: ({ active, over }) => (over ? interpolate(t.a11y.over, { name: nameOf(active.data.current), stage: stageOf(over.data.current) }) : undefined),
+    onDragEnd: ({ active, over }) => (over ? interpolate(t.a11y.dropped, { name: nameOf(active.data.current), stage: stageOf(over.data.current) }) : undefined),
+    onDragCancel: ({ active }) => interpolate(t.a11y.cancelled, { name: nameOf(active.data.current) }),
+  };
+
+  const renderColumn = (stage: BoardStage, headerAction?: ReactNode) => {
+    const initial = columns.find((column) => column.stage === stage.key);
+    const totals = totalsByStage.get(stage.key);
+    if (!initial || !totals) return null;
+    return (
+      <PipelineColumn
+        key={stage.key}
+        stage={stage}
+        stages={stages}
+        totals={totals}
+        firstPage={{ items: initial.items, nextCursor: initial.nextCursor }}
+        renderedAt={renderedAt}
+        filterQuery={filterQuery}
+        isFiltered={isFiltered}
+        currency={currency}
+        pendingIds={pendingIds}
+        onMove={requestMove}
+        headerAction={headerAction}
+      />
+    );
+  };
+
+  const lost = stageByKey.get("LOST");
+  const lostTotals = totalsByStage.get("LOST");
+  const activeStage = activeCard ? stageByKey.get(activeCard.stage) : undefined;
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={detectColumn}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setActiveCard(null)}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t.card.dragHint } }}
+    >
+      <p id="pipeline-drag-hint" className="sr-only">{t.card.dragHint}</p>
+      <p className="sr-only" role="status" aria-live="polite">{announcement}</p>
+      {totalsQuery.isError ? <p className="mb-2 text-xs text-amber-700" role="status">{t.totalsStale}</p> : null}
+      <div
+        role="region"
+        aria-label={t.boardLabel}
+        data-testid="pipeline-board"
+        className="flex h-[calc(100dvh-17.5rem)] min-h-[26rem] snap-x gap-3 overflow-x-auto overscroll-x-contain pb-2"
+      >
+        {stages.filter((stage) => stage.key !== "LOST").map((stage) => renderColumn(stage))}
+        {lost && lostTotals ? (
+          isLostOpen ? (
+            renderColumn(lost, <CollapseLostButton onCollapse={() => setIsLostOpen(false)} />)
+          ) : (
+            <LostRail name={lost.name} totals={lostTotals} onExpand={() => setIsLostOpen(true)} />
+          )
+        ) : null}
+      </div>
+      <DragOverlay dropAnimation={null}>
+        {activeCard && activeStage ? (
+          <div className="w-[16.25rem] rotate-1 cursor-grabbing rounded-md border border-primary/40 bg-surface p-3 shadow-lg">
+            <CardBody card={activeCard} signals={readCardSignals(activeCard, activeStage, new Date(renderedAt))} maxDaysInStage={activeStage.maxDaysInStage} />
+          </div>
+        ) : null}
+      </DragOverlay>
+      <LostDialog
+        dealName={lostCandidate?.name ?? null}
+        onCancel={() => setLostCandidate(null)}
+        onConfirm={(reason) => {
+          if (lostCandidate) void move(lostCandidate, "LOST", reason);
+          setLostCandidate(null);
+        }}
+      />
+      {notice ? (
+        <div className="fixed inset-x-4 bottom-4 z-40 mx-auto max-w-lg sm:left-auto sm:right-6 sm:mx-0" data-testid="move-notice">
+          <Alert
+            tone={notice.tone}
+            title={notice.title}
+            className="shadow-lg"
+            actions={
+              <Button size="sm" variant="secondary" onClick={dismissNotice}>
+                <X aria-hidden="true" />
+                {t.move.dismiss}
+              </Button>
+            }
+          >
+            {notice.body}
+          </Alert>
+        </div>
+      ) : null}
+    </DndContext>
+  );
+}

@@ -1,0 +1,152 @@
+"use client";
+
+import { useDraggable } from "@dnd-kit/core";
+import { AlertTriangle, CalendarClock, Clock, MoreHorizontal } from "lucide-react";
+import Link from "next/link";
+import { memo, type ReactNode } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { cn } from "@/components/ui/cn";
+import {
+  DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { Spinner } from "@/components/ui/spinner";
+import type { StageKey } from "@/lib/domain/stages";
+import { interpolate } from "@/lib/i18n/config";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import type { OpportunityOutput } from "@/lib/validations/opportunity";
+import type { BoardStage, CardSignals } from "./board-model";
+import { usePipelineMessages } from "./use-pipeline-messages";
+
+type CardBodyProps = {
+  card: OpportunityOutput;
+  signals: CardSignals;
+  maxDaysInStage: number | null;
+  /** The "Move to…" menu; absent on the drag overlay. */
+  menu?: ReactNode;
+  isPending?: boolean;
+};
+
+/** The card's face, shared by the card in its column and the copy that follows the pointer while dragging. */
+export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: CardBodyProps) {
+  const { locale } = useI18n();
+  const t = usePipelineMessages().card;
+  const closeDate = formatDate(card.expectedCloseDate, locale);
+  return (
+    <>
+      <div className="flex items-start gap-2">
+        <Link
+          href={`/opportunities/${card.id}`}
+          className="line-clamp-2 min-w-0 flex-1 rounded-sm text-sm font-medium leading-snug text-foreground hover:text-primary hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          draggable={false}
+        >
+          {card.name}
+        </Link>
+        {isPending ? (
+          <span role="status" className="mt-0.5 text-muted-foreground">
+            <Spinner />
+            <span className="sr-only">{t.moving}</span>
+          </span>
+        ) : menu}
+      </div>
+      <p className="mt-0.5 truncate text-xs text-muted-foreground" title={card.accountName}>{card.accountName}</p>
+      <div className="mt-2 flex items-baseline justify-between gap-2">
+        <span className="text-sm font-semibold tabular-nums text-foreground">{formatMoney(card.amount, card.currency, locale)}</span>
+        <span className="truncate text-xs text-muted-foreground" title={`${t.owner}: ${card.ownerName}`}>{card.ownerName}</span>
+      </div>
+      <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
+        <span className={cn("inline-flex items-center gap-1", signals.isOverdue && "font-medium text-rose-700")}>
+          <CalendarClock className="size-3.5" aria-hidden="true" />
+          {interpolate(t.closes, { date: closeDate })}
+        </span>
+        <span className={cn("inline-flex items-center gap-1 tabular-nums", signals.isStalled && "font-medium text-amber-700")}>
+          <Clock className="size-3.5" aria-hidden="true" />
+          {interpolate(t.daysInStage, { days: signals.days })}
+        </span>
+      </div>
+      {signals.isStalled || signals.isOverdue ? (
+        <div className="mt-2 flex flex-wrap gap-1.5">
+          {signals.isStalled ? (
+            <span
+              className="inline-flex items-center gap-1 rounded-full border border-amber-200 bg-amber-50 px-2 py-0.5 text-[11px] font-medium text-amber-800"
+              title={interpolate(t.stalledHint, { days: signals.days, max: maxDaysInStage ?? 0 })}
+            >
+              <AlertTriangle className="size-3" aria-hidden="true" />
+              {t.stalled}
+            </span>
+          ) : null}
+          {signals.isOverdue ? (
+            <span
+              className="inline-flex items-center gap-1 rounded-full border border-rose-200 bg-rose-50 px-2 py-0.5 text-[11px] font-medium text-rose-800"
+              title={interpolate(t.overdueHint, { date: closeDate })}
+            >
+              <AlertTriangle className="size-3" aria-hidden="true" />
+              {t.overdue}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+type PipelineCardProps = {
+  card: OpportunityOutput;
+  signals: CardSignals;
+  stage: BoardStage;
+  stages: BoardStage[];
+  isPending: boolean;
+  onMove: (card: OpportunityOutput, to: StageKey) => void;
+};
+
+function MoveMenu({ card, stages, onMove }: Pick<PipelineCardProps, "card" | "stages" | "onMove">) {
+  const t = usePipelineMessages().card;
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger
+        className="-mr-1 -mt-0.5 inline-flex size-7 shrink-0 items-center justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        aria-label={interpolate(t.moveMenu, { name: card.name })}
+        data-testid="card-move-menu"
+      >
+        <MoreHorizontal className="size-4" aria-hidden="true" />
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="max-h-80 overflow-y-auto">
+        <DropdownMenuLabel>{t.moveTo}</DropdownMenuLabel>
+        {stages.filter((target) => target.key !== card.stage).map((target) => (
+          <DropdownMenuItem key={target.key} onSelect={() => onMove(card, target.key)} data-stage={target.key}>
+            {target.name}
+          </DropdownMenuItem>
+        ))}
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
+
+/** One deal on the board: drag it (mouse or touch) to another column, or move it from its menu (keyboard). */
+export const PipelineCard = memo(function PipelineCard({ card, signals, stage, stages, isPending, onMove }: PipelineCardProps) {
+  const { setNodeRef, listeners, isDragging } = useDraggable({ id: card.id, data: { card }, disabled: isPending });
+  return (
+    <article
+      ref={setNodeRef}
+      {...listeners}
+      data-testid="pipeline-card"
+      data-card-id={card.id}
+      aria-label={card.name}
+      aria-describedby="pipeline-drag-hint"
+      aria-busy={isPending || undefined}
+      className={cn(
+        "touch-manipulation select-none rounded-md border bg-surface p-3 shadow-xs transition-[opacity,box-shadow]",
+        "cursor-grab hover:border-slate-300 hover:shadow-sm active:cursor-grabbing",
+        signals.isStalled ? "border-amber-200" : "border-border",
+        (isDragging || isPending) && "opacity-50",
+      )}
+    >
+      <CardBody
+        card={card}
+        signals={signals}
+        maxDaysInStage={stage.maxDaysInStage}
+        isPending={isPending}
+        menu={<MoveMenu card={card} stages={stages} onMove={onMove} />}
+      />
+    </article>
+  );
+});

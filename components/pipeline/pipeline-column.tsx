@@ -1,0 +1,145 @@
+"use client";
+
+import { useDroppable } from "@dnd-kit/core";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { Inbox } from "lucide-react";
+import { type ReactNode, useEffect, useRef } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Spinner } from "@/components/ui/spinner";
+import type { StageKey } from "@/lib/domain/stages";
+import type { OpportunityOutput } from "@/lib/validations/opportunity";
+import type { PipelineColumnPage, PipelineTotals } from "@/lib/validations/pipeline";
+import { boardKeys, fetchColumnPage } from "./board-api";
+import { type ColumnData, flattenColumn } from "./board-cache";
+import { type BoardStage, readCardSignals } from "./board-model";
+import { ColumnHeader } from "./column-header";
+import { usePipelineMessages } from "./use-pipeline-messages";
+import { PipelineCard } from "./pipeline-card";
+
+/** First guess of a card's height; rows are measured once rendered. */
+const ESTIMATED_CARD_PX = 128;
+const CARD_GAP_PX = 8;
+
+type PipelineColumnProps = {
+  stage: BoardStage;
+  stages: BoardStage[];
+  totals: PipelineTotals;
+  firstPage: PipelineColumnPage;
+  renderedAt: string;
+  filterQuery: string;
+  isFiltered: boolean;
+  currency: string;
+  pendingIds: ReadonlySet<string>;
+  onMove: (card: OpportunityOutput, to: StageKey) => void;
+  /** Rendered in the header, e.g. the collapse button of the LOST column. */
+  headerAction?: ReactNode;
+};
+
+/**
+ * One stage: its totals (from the server, over the whole filtered set), then its cards in a virtualized
+ * list — only the visible cards are in the DOM, so 10,000 deals scroll like 10 — loading 50 more through
+ * the cursor whenever the end of the loaded cards comes into view.
+ */
+export function PipelineColumn(props: PipelineColumnProps) {
+  const { stage, stages, totals, firstPage, renderedAt, filterQuery, isFiltered, currency, pendingIds, onMove, headerAction } = props;
+  const { m } = useI18n();
+  const t = usePipelineMessages();
+  const now = new Date(renderedAt);
+  const query = useInfiniteQuery({
+    queryKey: boardKeys.column(renderedAt, filterQuery, stage.key),
+    queryFn: ({ pageParam }) => fetchColumnPage(stage.key, filterQuery, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    initialData: { pages: [firstPage], pageParams: [null] } satisfies ColumnData,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const items = flattenColumn(query.data);
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualizer re-renders this component itself on scroll; nothing memoized depends on its functions.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length + (hasNextPage ? 1 : 0),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_CARD_PX,
+    getItemKey: (index) => items[index]?.id ?? "more",
+    overscan: 6,
+    gap: CARD_GAP_PX,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastIndex = virtualItems.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (lastIndex >= items.length - 1 && hasNextPage && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
+  }, [lastIndex, items.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+
+  const { setNodeRef, isOver, active } = useDroppable({ id: `column:${stage.key}`, data: { stage: stage.key } });
+  const isDropTarget = isOver && (active?.data.current as { card?: OpportunityOutput } | undefined)?.card?.stage !== stage.key;
+  const headingId = `pipeline-column-${stage.key}`;
+
+  return (
+    <section
+      ref={setNodeRef}
+      aria-labelledby={headingId}
+      data-testid="pipeline-column"
+      data-stage={stage.key}
+      className={cn(
+        "flex h-full w-[17.5rem] shrink-0 snap-start flex-col rounded-lg border bg-slate-50/80 transition-colors",
+        isDropTarget ? "border-primary bg-primary-soft/60 ring-2 ring-primary/30" : "border-border",
+      )}
+    >
+      <ColumnHeader headingId={headingId} stage={stage} totals={totals} currency={currency} action={headerAction} />
+      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-2 pb-2" data-testid="pipeline-column-scroll">
+        {items.length === 0 ? (
+          <div className={cn("mt-1 flex flex-col items-center gap-2 rounded-md border border-dashed px-3 py-8 text-center text-xs",
+            isDropTarget ? "border-primary text-primary" : "border-slate-300 text-muted-foreground")}>
+            <Inbox className="size-5" aria-hidden="true" />
+            {isDropTarget ? t.dropHere : isFiltered ? t.emptyColumnFiltered : t.emptyColumn}
+          </div>
+        ) : (
+          <ol className="relative" style={{ height: virtualizer.getTotalSize() }} aria-label={t.newestFirst}>
+            {virtualItems.map((row) => {
+              const card = items[row.index];
+              return (
+                <li
+                  key={row.key}
+                  data-index={row.index}
+                  ref={virtualizer.measureElement}
+                  className="absolute inset-x-0 top-0"
+                  style={{ transform: `translateY(${row.start}px)` }}
+                >
+                  {card ? (
+                    <PipelineCard
+                      card={card}
+                      signals={readCardSignals(card, stage, now)}
+                      stage={stage}
+                      stages={stages}
+                      isPending={pendingIds.has(card.id)}
+                      onMove={onMove}
+                    />
+                  ) : isFetchNextPageError ? (
+                    <div role="alert" className="rounded-md border border-rose-200 bg-rose-50 p-3 text-xs text-rose-900">
+                      <p>{t.loadMoreFailed}</p>
+                      <Button size="sm" variant="secondary" className="mt-2" onClick={() => void fetchNextPage()}>
+                        {m.common.retry}
+                      </Button>
+                    </div>
+                  ) : (
+                    <div role="status" className="flex items-center justify-center gap-2 py-4 text-xs text-muted-foreground">
+                      <Spinner />
+                      {t.loadingMore}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </div>
+    </section>
+  );
+}

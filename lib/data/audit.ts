@@ -1,0 +1,121 @@
+// The configuration audit trail (who, when, before, after). Append-only: this module only inserts and reads;
+// nothing in the code base updates or deletes AuditLog rows. Every configuration change calls recordAudit
+// inside the change's own transaction, so a change and its audit entry commit or roll back together.
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { AppError, forbidden } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { can, type Ctx } from "@/lib/permissions";
+import { decodeCursor, encodeCursor, isUuid } from "./pagination";
+
+export type AuditEntryInput = {
+  /** Dotted verb: "stage.update", "gate.create", "user.deactivate", … */
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+};
+
+export type AuditEntry = {
+  id: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  at: string;
+};
+
+export type AuditQuery = {
+  action?: string;
+  entityType?: string;
+  actorId?: string;
+  from?: Date;
+  to?: Date;
+  limit: number;
+  cursor?: string;
+};
+
+/** The actor is ctx.userId; pass `actorId: null` in a ctx-less system context (seed, org sign-up) via recordSystemAudit. */
+export async function recordAudit(tx: Tx, ctx: Pick<Ctx, "orgId" | "userId">, entry: AuditEntryInput): Promise<void> {
+  await insertAudit(tx, ctx.orgId, ctx.userId, entry);
+}
+
+/** For changes made by the system itself (default gates of a new org, seed): no actor. */
+export async function recordSystemAudit(tx: Tx, orgId: string, entry: AuditEntryInput): Promise<void> {
+  await insertAudit(tx, orgId, null, entry);
+}
+
+async function insertAudit(tx: Tx, orgId: string, actorId: string | null, entry: AuditEntryInput): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      orgId,
+      actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+      ip: entry.ip ?? null,
+    },
+  });
+}
+
+// Decimals, Dates and undefined members are normalised through JSON so the stored value is what an API shows.
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+/** Newest first, keyset-paginated. ADMIN only: the trail shows every configuration change of the org. */
+export async function listAuditEntries(ctx: Ctx, query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+  if (!can(ctx, "audit.read")) throw forbidden("Only an administrator may read the audit log.");
+  if (query.from && query.to && query.from > query.to) {
+    throw new AppError("VALIDATION", "The period is invalid.", { errors: [{ path: "from", message: "Must not be after to." }] });
+  }
+  if (query.actorId && !isUuid(query.actorId)) {
+    throw new AppError("VALIDATION", "The actor is invalid.", { errors: [{ path: "actorId", message: "Must be a valid id." }] });
+  }
+  const cursor = decodeCursor(query.cursor);
+  const where: Prisma.AuditLogWhereInput = {
+    orgId: ctx.orgId,
+    ...(query.action ? { action: query.action } : {}),
+    ...(query.entityType ? { entityType: query.entityType } : {}),
+    ...(query.actorId ? { actorId: query.actorId } : {}),
+    ...(query.from || query.to ? { at: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) } } : {}),
+  };
+  const rows = await db.auditLog.findMany({
+    where: cursor
+      ? { AND: [where, { OR: [{ at: { lt: new Date(cursor.at) } }, { at: new Date(cursor.at), id: { lt: cursor.id } }] }] }
+      : where,
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const actorIds = [...new Set(page.map((row) => row.actorId).filter((id): id is string => id !== null))];
+  const actors = actorIds.length
+    ? await db.user.findMany({ where: { orgId: ctx.orgId, id: { in: actorIds } }, select: { id: true, name: true } })
+    : [];
+  const names = new Map(actors.map((actor) => [actor.id, actor.name]));
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      actorId: row.actorId,
+      actorName: row.actorId ? (names.get(row.actorId) ?? null) : null,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      before: row.before ?? null,
+      after: row.after ?? null,
+      ip: row.ip,
+      at: row.at.toISOString(),
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.at.toISOString(), id: last.id }) : null,
+  };
+}

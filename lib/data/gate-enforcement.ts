@@ -1,0 +1,148 @@
+// Loads what the gate evaluation needs (a few queries, inside the caller's transaction) and applies the
+// verdict of lib/domain/gate-moves.ts. Used by moveOpportunityToStage — the one stage-move path — and by
+// the deal page's gate checklist, so both see the same facts.
+import "server-only";
+import type { db, Tx } from "@/lib/db";
+import { decideStageMove, type StageMoveVerdict } from "@/lib/domain/gate-moves";
+import type { DealFacts, GateCriterion, GateMode } from "@/lib/domain/gates";
+import type { LocalizedText, StageKey } from "@/lib/domain/stages";
+import { AppError, invalid } from "@/lib/errors";
+import type { Ctx } from "@/lib/permissions";
+
+type Client = Tx | typeof db;
+
+/** The deal columns the evaluation reads. */
+export type GateDeal = {
+  id: string;
+  orgId: string;
+  stage: string;
+  stageEnteredAt: Date;
+  productLine: string | null;
+  amount: { toString(): string };
+  teamId: string | null;
+  expectedCloseDate: Date | null;
+};
+
+type CriterionRow = { id: string; stage: string; kind: string; labelEn: string; labelZh: string; config: unknown; mode: string; order: number };
+
+export function toGateCriterion(row: CriterionRow): GateCriterion {
+  return {
+    id: row.id,
+    stage: row.stage as StageKey,
+    kind: row.kind,
+    label: { en: row.labelEn, "zh-CN": row.labelZh },
+    config: row.config,
+    mode: row.mode as GateMode,
+    order: row.order,
+  };
+}
+
+/** The org's active criteria; an empty list means the org runs ungated. */
+export async function loadActiveCriteria(client: Client, orgId: string): Promise<GateCriterion[]> {
+  const rows = await client.gateCriterion.findMany({ where: { orgId, active: true } });
+  return rows.map(toGateCriterion);
+}
+
+/** Only the activity types some ACTIVITY criterion asks about are loaded. */
+function activityTypesOf(criteria: readonly GateCriterion[]): string[] {
+  return [
+    ...new Set(
+      criteria.flatMap((criterion) => {
+        const type = (criterion.config as { activityType?: unknown } | null)?.activityType;
+        return criterion.kind === "ACTIVITY" && typeof type === "string" ? [type] : [];
+      }),
+    ),
+  ];
+}
+
+export async function loadDealFacts(client: Client, deal: GateDeal, criteria: readonly GateCriterion[]): Promise<DealFacts> {
+  const activityTypes = activityTypesOf(criteria);
+  const [ticks, activities, stageEntries, approvals] = await Promise.all([
+    client.checklistTick.findMany({ where: { opportunityId: deal.id, orgId: deal.orgId }, select: { criterionId: true } }),
+    activityTypes.length
+      ? client.activity.findMany({
+        where: { opportunityId: deal.id, orgId: deal.orgId, type: { in: activityTypes } },
+        select: { type: true, occurredAt: true },
+      })
+      : Promise.resolve([]),
+    client.stageChange.findMany({
+      where: { opportunityId: deal.id, orgId: deal.orgId },
+      select: { fromStage: true, toStage: true, at: true },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    }),
+    client.approvalRequest.findMany({
+      where: { opportunityId: deal.id, orgId: deal.orgId, status: "APPROVED" },
+      select: { id: true, toStage: true },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  return {
+    stage: deal.stage as StageKey,
+    stageEnteredAt: deal.stageEnteredAt,
+    fields: {
+      productLine: deal.productLine,
+      amount: deal.amount.toString(),
+      teamId: deal.teamId,
+      expectedCloseDate: deal.expectedCloseDate ? deal.expectedCloseDate.toISOString().slice(0, 10) : null,
+    },
+    tickedCriterionIds: new Set(ticks.map((tick) => tick.criterionId)),
+    activities,
+    stageEntries: stageEntries.map((entry) => ({ fromStage: entry.fromStage as StageKey | null, toStage: entry.toStage as StageKey, at: entry.at })),
+    approvals: approvals.map((approval) => ({ id: approval.id, toStage: approval.toStage as StageKey })),
+  };
+}
+
+const localized = (text: LocalizedText, locale: string) => (locale === "zh-CN" ? text["zh-CN"] : text.en);
+
+export type AllowedMove = Extract<StageMoveVerdict, { allowed: true }>;
+
+/**
+ * The gate check of a stage move, inside the move's transaction. Refusals are 422s: a missing reason for
+ * going back has path "reason"; unmet BLOCK criteria are listed one per entry with path "gates".
+ */
+export async function enforceGates(
+  tx: Tx, ctx: Ctx, deal: GateDeal, move: { to: StageKey; lossReason?: string | null; reason?: string | null },
+): Promise<AllowedMove> {
+  const criteria = await loadActiveCriteria(tx, deal.orgId);
+  if (criteria.length === 0) return { allowed: true, results: [], warnings: [], approvalIds: [] };
+  const facts = await loadDealFacts(tx, deal, criteria);
+  const verdict = decideStageMove({ from: deal.stage as StageKey, to: move.to, lossReason: move.lossReason, reason: move.reason }, criteria, facts);
+  if (verdict.allowed) return verdict;
+  switch (verdict.refusal) {
+    case "SAME_STAGE":
+      throw invalid([{ path: "to", message: `The deal is already in ${move.to}.` }]);
+    case "LOSS_REASON_REQUIRED":
+      throw invalid([{ path: "lossReason", message: "A lost deal needs a loss reason." }]);
+    case "REASON_REQUIRED":
+      throw invalid([{ path: "reason", message: "Moving a deal back or reopening it needs a reason." }]);
+    case "GATES_UNMET": {
+      const stages = [...new Set(verdict.unmet.map((result) => result.stage))].join(", ");
+      throw new AppError("VALIDATION", `The deal does not meet the gate criteria of ${stages}.`, {
+        errors: verdict.unmet.map((result) => ({
+          path: "gates",
+          criterionId: result.criterionId,
+          kind: result.kind,
+          stage: result.stage,
+          message: `${localized(result.label, ctx.locale)}: ${localized(result.message, ctx.locale)}`,
+        })),
+      });
+    }
+  }
+}
+
+/** After the StageChange row exists: unmet WARN criteria become gate exceptions; approvals are used up. */
+export async function recordGateOutcome(tx: Tx, deal: GateDeal, stageChangeId: string, verdict: AllowedMove, at: Date): Promise<void> {
+  if (verdict.warnings.length) {
+    await tx.gateException.createMany({
+      data: verdict.warnings.map((warning) => ({
+        orgId: deal.orgId, opportunityId: deal.id, criterionId: warning.criterionId, stageChangeId, at,
+      })),
+    });
+  }
+  if (verdict.approvalIds.length) {
+    await tx.approvalRequest.updateMany({
+      where: { id: { in: verdict.approvalIds }, opportunityId: deal.id, status: "APPROVED" },
+      data: { status: "USED" },
+    });
+  }
+}
