@@ -13,5 +13,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/opportunities/:path*", "/accounts/:path*", "/settings/:path*"],
+  matcher: ["/opportunities/:path*", "/accounts/:path*", "/settings/:path*", "/admin/:path*"],
 };

@@ -5,6 +5,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { createDefaultGates } from "../lib/data/gate-defaults";
+import { seedOrgLists } from "./seed-lists";
 import { hashPassword } from "../lib/password";
 import { buildOrg, buildTeam, buildUser, type DbClient } from "../tests/factories";
 import {
@@ -81,6 +82,7 @@ async function seedDemoOrg(tx: DbClient, random: Random, passwordHash: string, n
   const org = await buildOrg(tx, { name: DEMO_ORG_NAME, baseCurrency: "CNY" });
   // The default gates apply to future moves; the seeded deals already sit in their stages.
   await createDefaultGates(tx, org.id);
+  await seedOrgLists(tx, org.id);
   const users = {} as Record<DemoUserKey, string>;
   for (const [key, user] of Object.entries(DEMO_USERS) as [DemoUserKey, (typeof DEMO_USERS)[DemoUserKey]][]) {
     users[key] = (await buildUser(tx, org.id, { ...user, passwordHash, locale: "en" })).id;
@@ -108,6 +110,7 @@ async function seedDemoOrg(tx: DbClient, random: Random, passwordHash: string, n
 async function seedOtherOrg(tx: DbClient, random: Random, passwordHash: string, now: number) {
   const org = await buildOrg(tx, { name: OTHER_ORG_NAME, baseCurrency: "CNY" });
   await createDefaultGates(tx, org.id);
+  await seedOrgLists(tx, org.id);
   const admin = await buildUser(tx, org.id, { ...OTHER_ADMIN, passwordHash, locale: "en" });
   const accounts = planAccounts(random, accountInputs(OTHER_ACCOUNTS, org.id, () => ({ teamId: null, rotation: [admin.id] })));
   const contacts = planContacts(random, accounts);

@@ -52,3 +52,28 @@ export function formatCompactMoney(amount: string, currency: string, locale: Loc
 export function formatPercent(probability: string, locale: Locale): string {
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(probability as unknown as number);
 }
+
+// A board shows hundreds of cards; building an Intl formatter costs far more than using one, so each
+// (locale, currency) gets one. Same options as lib/i18n/format, so cards read like the rest of the app.
+const moneyFormatters = new Map<string, Intl.NumberFormat>();
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+export function formatCardMoney(amount: string, currency: string, locale: Locale): string {
+  const key = `${locale}|${currency}`;
+  let formatter = moneyFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    moneyFormatters.set(key, formatter);
+  }
+  return formatter.format(amount as unknown as number); // Intl reads decimal strings exactly (ES2023)
+}
+
+/** A calendar date "YYYY-MM-DD", e.g. "Mar 31, 2027". */
+export function formatCardDate(value: string, locale: Locale): string {
+  let formatter = dateFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+    dateFormatters.set(locale, formatter);
+  }
+  return formatter.format(new Date(`${value}T00:00:00Z`));
+}

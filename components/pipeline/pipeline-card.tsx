@@ -12,9 +12,8 @@ import {
 import { Spinner } from "@/components/ui/spinner";
 import type { StageKey } from "@/lib/domain/stages";
 import { interpolate } from "@/lib/i18n/config";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
 import type { OpportunityOutput } from "@/lib/validations/opportunity";
-import type { BoardStage, CardSignals } from "./board-model";
+import { type BoardStage, type CardSignals, formatCardDate, formatCardMoney, readCardSignals } from "./board-model";
 import { usePipelineMessages } from "./use-pipeline-messages";
 
 type CardBodyProps = {
@@ -30,7 +29,7 @@ type CardBodyProps = {
 export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: CardBodyProps) {
   const { locale } = useI18n();
   const t = usePipelineMessages().card;
-  const closeDate = formatDate(card.expectedCloseDate, locale);
+  const closeDate = formatCardDate(card.expectedCloseDate, locale);
   return (
     <>
       <div className="flex items-start gap-2">
@@ -50,7 +49,7 @@ export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: Car
       </div>
       <p className="mt-0.5 truncate text-xs text-muted-foreground" title={card.accountName}>{card.accountName}</p>
       <div className="mt-2 flex items-baseline justify-between gap-2">
-        <span className="text-sm font-semibold tabular-nums text-foreground">{formatMoney(card.amount, card.currency, locale)}</span>
+        <span className="text-sm font-semibold tabular-nums text-foreground">{formatCardMoney(card.amount, card.currency, locale)}</span>
         <span className="truncate text-xs text-muted-foreground" title={`${t.owner}: ${card.ownerName}`}>{card.ownerName}</span>
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
@@ -91,7 +90,8 @@ export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: Car
 
 type PipelineCardProps = {
   card: OpportunityOutput;
-  signals: CardSignals;
+  /** The instant "days in stage" counts to, as a number so the memoized card re-renders only when it changes. */
+  nowMs: number;
   stage: BoardStage;
   stages: BoardStage[];
   isPending: boolean;
@@ -122,7 +122,8 @@ function MoveMenu({ card, stages, onMove }: Pick<PipelineCardProps, "card" | "st
 }
 
 /** One deal on the board: drag it (mouse or touch) to another column, or move it from its menu (keyboard). */
-export const PipelineCard = memo(function PipelineCard({ card, signals, stage, stages, isPending, onMove }: PipelineCardProps) {
+export const PipelineCard = memo(function PipelineCard({ card, nowMs, stage, stages, isPending, onMove }: PipelineCardProps) {
+  const signals = readCardSignals(card, stage, new Date(nowMs));
   const { setNodeRef, listeners, isDragging } = useDraggable({ id: card.id, data: { card }, disabled: isPending });
   return (
     <article

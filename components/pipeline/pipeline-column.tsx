@@ -14,7 +14,7 @@ import type { OpportunityOutput } from "@/lib/validations/opportunity";
 import type { PipelineColumnPage, PipelineTotals } from "@/lib/validations/pipeline";
 import { boardKeys, fetchColumnPage } from "./board-api";
 import { type ColumnData, flattenColumn } from "./board-cache";
-import { type BoardStage, readCardSignals } from "./board-model";
+import type { BoardStage } from "./board-model";
 import { ColumnHeader } from "./column-header";
 import { usePipelineMessages } from "./use-pipeline-messages";
 import { PipelineCard } from "./pipeline-card";
@@ -47,7 +47,7 @@ export function PipelineColumn(props: PipelineColumnProps) {
   const { stage, stages, totals, firstPage, renderedAt, filterQuery, isFiltered, currency, pendingIds, onMove, headerAction } = props;
   const { m } = useI18n();
   const t = usePipelineMessages();
-  const now = new Date(renderedAt);
+  const nowMs = Date.parse(renderedAt);
   const query = useInfiniteQuery({
     queryKey: boardKeys.column(renderedAt, filterQuery, stage.key),
     queryFn: ({ pageParam }) => fetchColumnPage(stage.key, filterQuery, pageParam),
@@ -69,6 +69,9 @@ export function PipelineColumn(props: PipelineColumnProps) {
     getItemKey: (index) => items[index]?.id ?? "more",
     overscan: 6,
     gap: CARD_GAP_PX,
+    // Before the browser measures the column (and on the server), assume a typical one, so the first HTML
+    // already holds the top cards and hydration renders the very same ones.
+    initialRect: { width: 280, height: 720 },
   });
   const virtualItems = virtualizer.getVirtualItems();
   const lastIndex = virtualItems.at(-1)?.index ?? -1;
@@ -115,7 +118,7 @@ export function PipelineColumn(props: PipelineColumnProps) {
                   {card ? (
                     <PipelineCard
                       card={card}
-                      signals={readCardSignals(card, stage, now)}
+                      nowMs={nowMs}
                       stage={stage}
                       stages={stages}
                       isPending={pendingIds.has(card.id)}

@@ -9,10 +9,11 @@ type AppHeaderProps = {
   orgName: string;
   user: { name: string; email: string; roleLabel: string };
   changeLocale: (locale: string) => Promise<ActionResult>;
+  isAdmin?: boolean;
 };
 
 /** The signed-in shell's top bar: brand and org, main navigation, language and the user menu. */
-export function AppHeader({ appName, orgName, user, changeLocale }: AppHeaderProps) {
+export function AppHeader({ appName, orgName, user, changeLocale, isAdmin }: AppHeaderProps) {
   return (
     <header className="sticky top-0 z-40 border-b border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/80">
       <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-4 px-4 sm:px-6">
@@ -29,7 +30,7 @@ export function AppHeader({ appName, orgName, user, changeLocale }: AppHeaderPro
           </span>
         </Link>
         <div className="hidden md:block">
-          <NavLinks />
+          <NavLinks isAdmin={isAdmin} />
         </div>
         <div className="ml-auto flex items-center gap-1">
           <LanguageSwitch changeLocale={changeLocale} />
@@ -37,7 +38,7 @@ export function AppHeader({ appName, orgName, user, changeLocale }: AppHeaderPro
         </div>
       </div>
       <div className="border-t border-border px-2 py-1 md:hidden">
-        <NavLinks />
+        <NavLinks isAdmin={isAdmin} />
       </div>
     </header>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, KanbanSquare, Settings, Target } from "lucide-react";
+import { Building2, KanbanSquare, Settings, ShieldCheck, Target } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -13,12 +13,15 @@ const ITEMS = [
   { href: "/settings", key: "settings", icon: Settings },
 ] as const;
 
-export function NavLinks() {
+// Administration is shown to admins only; the admin pages and the data layer refuse everyone else anyway.
+const ADMIN_ITEM = { href: "/admin", key: "admin", icon: ShieldCheck } as const;
+
+export function NavLinks({ isAdmin = false }: { isAdmin?: boolean }) {
   const { m } = useI18n();
   const pathname = usePathname();
   return (
     <nav aria-label={m.nav.main} className="flex items-center gap-1">
-      {ITEMS.map(({ href, key, icon: Icon }) => {
+      {[...ITEMS, ...(isAdmin ? [ADMIN_ITEM] : [])].map(({ href, key, icon: Icon }) => {
         const isCurrent = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
@@ -32,7 +35,7 @@ export function NavLinks() {
             )}
           >
             <Icon className="size-4" aria-hidden="true" />
-            {key === "pipeline" ? m.pipeline.nav : m.nav[key]}
+            {key === "pipeline" ? m.pipeline.nav : key === "admin" ? m.admin.nav : m.nav[key]}
           </Link>
         );
       })}

@@ -89,6 +89,12 @@ export function ProjectTeamPanel({ team, people, action }: ProjectTeamPanelProps
           <FormFailure failure={failure} />
           {isSaved && !failure ? <Alert tone="success">{t.saved}</Alert> : null}
           {rows.length === 0 ? <p className="text-sm text-muted-foreground">{t.empty}</p> : null}
+          {rows.length > 0 ? (
+            <div className="grid grid-cols-[minmax(0,1fr)_5.5rem] gap-2 text-xs font-medium uppercase tracking-wide text-muted-foreground" aria-hidden="true">
+              <span>{t.role}</span>
+              <span className="text-right">{t.share}</span>
+            </div>
+          ) : null}
           <ul className="space-y-3">
             {rows.map((row, index) => {
               const rowError = errors[`members.${index}.sharePct`] ?? errors[`members.${index}.userId`] ?? errors[`members.${index}.role`];

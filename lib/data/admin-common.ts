@@ -19,14 +19,15 @@ export function emailTaken() {
 }
 
 /**
- * Locks the org's active administrators for the rest of the transaction. Two admins deactivating or
- * demoting each other at once are serialised here, so the "at least one active admin" count each one
- * reads is the one that commits.
+ * Locks the org's active administrators for the rest of the transaction (always in id order, so two
+ * such transactions never deadlock). Two admins deactivating or demoting each other at once are
+ * serialised here, so the "at least one active admin" count each one reads is the one that commits.
  */
 export async function lockActiveAdminIds(tx: Tx, orgId: string): Promise<string[]> {
   const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
     SELECT id::text AS id FROM "User"
     WHERE "orgId" = ${orgId}::uuid AND role = 'ADMIN' AND "isActive" = true
+    ORDER BY id
     FOR UPDATE`);
   return rows.map((row) => row.id);
 }

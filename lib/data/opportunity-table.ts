@@ -95,9 +95,10 @@ export type OpportunityTablePage = {
 export type TableRow = CardRow & { sortKey: string };
 
 /**
- * One slice of the sorted filtered set. The slice is chosen on the deals table alone (plus the one join a
- * name sort needs), so LIMIT applies before the account and owner joins — an index walk where one fits
- * the order, at worst one top-N sort — and only the slice's rows are joined and shaped.
+ * One slice of the sorted filtered set. The slice's ids are chosen on the deals table alone (plus the one
+ * join a name sort needs), so LIMIT applies before the account and owner joins — an index walk where one
+ * fits the order, at worst one top-N sort — and only those rows are then fetched by primary key, joined
+ * and shaped. (ARRAY(…) makes the ids a value computed once, never a semi-join over the whole table.)
  */
 export function querySortedSlice(
   prepared: PreparedTableQuery, slice: { after?: Prisma.Sql; limit: number; offset?: number },
@@ -105,11 +106,11 @@ export function querySortedSlice(
   const { expression, join } = prepared.sort;
   return db.$queryRaw<TableRow[]>(Prisma.sql`
     SELECT ${CARD_COLUMNS}, (${expression})::text AS "sortKey" FROM ${CARD_FROM}
-    WHERE o.id IN (
+    WHERE o.id = ANY(ARRAY(
       SELECT o.id FROM "Opportunity" o ${join}
       WHERE ${prepared.where} ${slice.after ?? Prisma.empty}
       ${prepared.orderBy}
-      LIMIT ${slice.limit} OFFSET ${slice.offset ?? 0})
+      LIMIT ${slice.limit} OFFSET ${slice.offset ?? 0}))
     ${prepared.orderBy}`);
 }
 

@@ -8,6 +8,7 @@ import { buildOrgListRows } from "@/lib/domain/org-lists";
 import { hashPassword } from "@/lib/password";
 import type { Signup } from "@/lib/validations/admin";
 import { emailTaken, isUniqueViolation } from "./admin-common";
+import { createDefaultGates } from "./gate-defaults";
 import { recordAudit } from "./audit";
 
 export type SignupResult = { orgId: string; userId: string; email: string };
@@ -22,7 +23,7 @@ export async function signUpOrganization(input: Signup): Promise<SignupResult> {
       const admin = await tx.user.create({
         data: { orgId: org.id, name: input.name, email: input.email, passwordHash, role: "ADMIN", locale: input.locale ?? "en" },
       });
-      // TODO(issue 4, gates): create the default gate set here (createDefaultGates) once lib/data/gates*.ts exports it.
+      await createDefaultGates(tx, org.id);
       await tx.orgListItem.createMany({ data: buildOrgListRows(org.id) });
       await recordAudit(tx, { orgId: org.id, userId: admin.id }, {
         action: "org.signup", entityType: "Organization", entityId: org.id,

@@ -48,7 +48,8 @@ export function sanitizeFileName(name: string): string {
     .replace(/[\u0000-\u001f\u007f-\u009f"*:<>?|;]/g, "")
     .replace(/\s+/g, " ")
     .trim()
-    .replace(/^\.+/, "");
+    .replace(/^\.+/, "")
+    .trim();
   if (!cleaned) return "file";
   if (cleaned.length <= MAX_NAME_LENGTH) return cleaned;
   const dot = cleaned.lastIndexOf(".");

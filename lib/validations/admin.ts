@@ -92,7 +92,11 @@ export const teamListSchema = z.object({ data: z.array(teamOutputSchema) }).meta
 
 // ── Lists ────────────────────────────────────────────────────────────────────────────────────────────
 const labelSchema = (language: string) =>
-  z.string().trim().min(1, { error: `The ${language} label is required.` }).max(120, { error: "At most 120 characters." });
+  z
+    .string({ error: `The ${language} label is required.` })
+    .trim()
+    .min(1, { error: `The ${language} label is required.` })
+    .max(120, { error: "At most 120 characters." });
 
 export const listItemCreateSchema = z
   .strictObject({
