@@ -432,6 +432,7 @@ export const en = {
       here: "What happens here",
       next: "What the next stage needs",
       lostNote: "Lost: outside the P0–P7 path.",
+      lostHere: "lost here",
     },
     fields: {
       title: "Key fields",

@@ -433,6 +433,7 @@ export const zhCN: Messages = {
       here: "本阶段要做什么",
       next: "进入下一阶段需要什么",
       lostNote: "输单：不在 P0–P7 路径上。",
+      lostHere: "在此阶段输单",
     },
     fields: {
       title: "关键字段",

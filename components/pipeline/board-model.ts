@@ -31,6 +31,11 @@ export function readCardSignals(card: OpportunityOutput, stage: BoardStage, now:
   };
 }
 
+// A board shows hundreds of cards; building an Intl formatter costs far more than using one, so each
+// (locale, currency, precision) gets one. Same options as lib/i18n/format, so cards read like the rest of the app.
+const moneyFormatters = new Map<string, Intl.NumberFormat>();
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
 // Compact units per language. Intl's own compact notation differs between ICU builds (Node on the server,
 // the browser on the client), which breaks hydration, so the scaling is done here with exact decimals.
 const COMPACT_UNITS: Record<Locale, [exponent: number, suffix: string][]> = {
@@ -43,9 +48,12 @@ export function formatCompactMoney(amount: string, currency: string, locale: Loc
   const value = toDecimal(amount);
   const [exponent, suffix] = COMPACT_UNITS[locale].find(([power]) => value.abs().gte(new Decimal(10).pow(power))) ?? [0, ""];
   const scaled = value.dividedBy(new Decimal(10).pow(exponent)).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toString();
-  const formatter = new Intl.NumberFormat(locale, {
-    style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: exponent ? 1 : 0,
-  });
+  const key = `${locale}|${currency}|${exponent ? 1 : 0}`;
+  let formatter = moneyFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: exponent ? 1 : 0 });
+    moneyFormatters.set(key, formatter);
+  }
   return `${formatter.format(scaled as unknown as number)}${suffix}`; // Intl reads decimal strings exactly (ES2023)
 }
 
@@ -53,10 +61,6 @@ export function formatPercent(probability: string, locale: Locale): string {
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(probability as unknown as number);
 }
 
-// A board shows hundreds of cards; building an Intl formatter costs far more than using one, so each
-// (locale, currency) gets one. Same options as lib/i18n/format, so cards read like the rest of the app.
-const moneyFormatters = new Map<string, Intl.NumberFormat>();
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
 export function formatCardMoney(amount: string, currency: string, locale: Locale): string {
   const key = `${locale}|${currency}`;

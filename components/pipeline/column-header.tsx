@@ -3,9 +3,8 @@
 import type { ReactNode } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { interpolate } from "@/lib/i18n/config";
-import { formatMoney } from "@/lib/i18n/format";
 import type { PipelineTotals } from "@/lib/validations/pipeline";
-import { type BoardStage, formatCompactMoney, formatPercent } from "./board-model";
+import { type BoardStage, formatCardMoney, formatCompactMoney, formatPercent } from "./board-model";
 import { usePipelineMessages } from "./use-pipeline-messages";
 
 type ColumnHeaderProps = { headingId: string; stage: BoardStage; totals: PipelineTotals; currency: string; action?: ReactNode };
@@ -14,8 +13,8 @@ type ColumnHeaderProps = { headingId: string; stage: BoardStage; totals: Pipelin
 export function ColumnHeader({ headingId, stage, totals, currency, action }: ColumnHeaderProps) {
   const { locale } = useI18n();
   const t = usePipelineMessages();
-  const amount = formatMoney(totals.amount, currency, locale);
-  const weighted = formatMoney(totals.weightedAmount, currency, locale);
+  const amount = formatCardMoney(totals.amount, currency, locale);
+  const weighted = formatCardMoney(totals.weightedAmount, currency, locale);
   return (
     <header className="border-b border-border px-3 pb-2.5 pt-3">
       <div className="flex items-center gap-2">

@@ -1,10 +1,19 @@
-import { AlertTriangle, Check, Flag, Lightbulb } from "lucide-react";
+import { AlertTriangle, Check, Flag, Lightbulb, XCircle } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { daysInStage, isStalled, PIPELINE_STAGE_KEYS, type StageKey, type StageTable } from "@/lib/domain/stages";
 import { interpolate, type Locale } from "@/lib/i18n/config";
 import type { Messages } from "@/messages/en";
 
-type StagePathProps = { stage: StageKey; stageEnteredAt: string; stageTable: StageTable; locale: Locale; m: Messages; now?: Date };
+type StagePathProps = {
+  stage: StageKey;
+  stageEnteredAt: string;
+  /** For a lost deal: the stage it was lost from (marked on the path); null otherwise. */
+  lostFromStage?: StageKey | null;
+  stageTable: StageTable;
+  locale: Locale;
+  m: Messages;
+  now?: Date;
+};
 
 const text = (value: { en: string; "zh-CN": string }, locale: Locale) => (locale === "zh-CN" ? value["zh-CN"] : value.en);
 
@@ -12,7 +21,7 @@ const text = (value: { en: string; "zh-CN": string }, locale: Locale) => (locale
  * P0–P7 across the top of the deal: passed stages ticked, the current one highlighted with its days in
  * stage, and the stage module's guidance for it — what happens here and what the next stage needs.
  */
-export function StagePath({ stage, stageEnteredAt, stageTable, locale, m, now = new Date() }: StagePathProps) {
+export function StagePath({ stage, stageEnteredAt, lostFromStage = null, stageTable, locale, m, now = new Date() }: StagePathProps) {
   const t = m.workspace.stagePath;
   const current = stageTable[stage];
   const enteredAt = new Date(stageEnteredAt);
@@ -28,8 +37,10 @@ export function StagePath({ stage, stageEnteredAt, stageTable, locale, m, now = 
       <ol className="flex overflow-x-auto border-b border-border">
         {PIPELINE_STAGE_KEYS.map((key, index) => {
           const isCurrent = key === stage;
-          const isPassed = !isLost && current.order > stageTable[key].order;
-          const state = isCurrent ? t.current : isPassed ? t.passed : t.upcoming;
+          const reached = isLost ? (lostFromStage ? stageTable[lostFromStage] : null) : current;
+          const isPassed = reached !== null && reached.order > stageTable[key].order;
+          const isLostHere = isLost && key === lostFromStage;
+          const state = isCurrent ? t.current : isLostHere ? t.lostHere : isPassed ? t.passed : t.upcoming;
           const fullName = text(stageTable[key].name, locale);
           const shortName = fullName.startsWith(`${key} `) ? fullName.slice(key.length + 1) : fullName;
           return (
@@ -40,10 +51,17 @@ export function StagePath({ stage, stageEnteredAt, stageTable, locale, m, now = 
                 "relative flex min-w-28 flex-1 flex-col gap-0.5 px-3 py-2.5 text-xs",
                 index > 0 && "border-l border-border",
                 isCurrent && (isDealStalled ? "bg-amber-50" : "bg-primary-soft"),
+                isLostHere && "bg-rose-50",
               )}
             >
-              <span className={cn("flex items-center gap-1 font-semibold", isCurrent ? "text-primary" : isPassed ? "text-foreground" : "text-subtle-foreground")}>
+              <span
+                className={cn(
+                  "flex items-center gap-1 font-semibold",
+                  isCurrent ? "text-primary" : isLostHere ? "text-rose-800" : isPassed ? "text-foreground" : "text-subtle-foreground",
+                )}
+              >
                 {isPassed ? <Check className="size-3.5" aria-hidden="true" /> : null}
+                {isLostHere ? <XCircle className="size-3.5" aria-hidden="true" /> : null}
                 {key}
               </span>
               <span className={cn("truncate", isCurrent ? "font-medium text-foreground" : "text-muted-foreground")} title={shortName}>

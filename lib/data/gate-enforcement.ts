@@ -57,25 +57,24 @@ function activityTypesOf(criteria: readonly GateCriterion[]): string[] {
 
 export async function loadDealFacts(client: Client, deal: GateDeal, criteria: readonly GateCriterion[]): Promise<DealFacts> {
   const activityTypes = activityTypesOf(criteria);
-  const [ticks, activities, stageEntries, approvals] = await Promise.all([
-    client.checklistTick.findMany({ where: { opportunityId: deal.id, orgId: deal.orgId }, select: { criterionId: true } }),
-    activityTypes.length
-      ? client.activity.findMany({
-        where: { opportunityId: deal.id, orgId: deal.orgId, type: { in: activityTypes } },
-        select: { type: true, occurredAt: true },
-      })
-      : Promise.resolve([]),
-    client.stageChange.findMany({
-      where: { opportunityId: deal.id, orgId: deal.orgId },
-      select: { fromStage: true, toStage: true, at: true },
-      orderBy: [{ at: "asc" }, { id: "asc" }],
-    }),
-    client.approvalRequest.findMany({
-      where: { opportunityId: deal.id, orgId: deal.orgId, status: "APPROVED" },
-      select: { id: true, toStage: true },
-      orderBy: { createdAt: "asc" },
-    }),
-  ]);
+  // One after another: inside an interactive transaction the queries share one connection anyway.
+  const ticks = await client.checklistTick.findMany({ where: { opportunityId: deal.id, orgId: deal.orgId }, select: { criterionId: true } });
+  const activities = activityTypes.length
+    ? await client.activity.findMany({
+      where: { opportunityId: deal.id, orgId: deal.orgId, type: { in: activityTypes } },
+      select: { type: true, occurredAt: true },
+    })
+    : [];
+  const stageEntries = await client.stageChange.findMany({
+    where: { opportunityId: deal.id, orgId: deal.orgId },
+    select: { fromStage: true, toStage: true, at: true },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+  });
+  const approvals = await client.approvalRequest.findMany({
+    where: { opportunityId: deal.id, orgId: deal.orgId, status: "APPROVED" },
+    select: { id: true, toStage: true },
+    orderBy: { createdAt: "asc" },
+  });
   return {
     stage: deal.stage as StageKey,
     stageEnteredAt: deal.stageEnteredAt,

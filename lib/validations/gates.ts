@@ -2,7 +2,7 @@
 // uploaded evidence files. Shared by the admin UI, the deal page's actions and REST API v1.
 import { z } from "zod";
 import { APPROVAL_STATUSES } from "@/lib/domain/approvals";
-import { GATE_MODES, isCriterionKind, parseCriterionConfig } from "@/lib/domain/gates";
+import { CRITERION_KINDS, GATE_MODES, isCriterionKind, parseCriterionConfig } from "@/lib/domain/gates";
 import { idSchema, limitSchema, optionalText, stageSchema } from "./common";
 
 const localizedLabel = z.strictObject({
@@ -20,7 +20,10 @@ const gateModeSchema = z.preprocess(
 export const gateCriterionInputSchema = z
   .strictObject({
     stage: stageSchema,
-    kind: z.string().refine(isCriterionKind, { error: "Unknown criterion kind." }),
+    kind: z
+      .string()
+      .refine(isCriterionKind, { error: "Unknown criterion kind." })
+      .meta({ description: `A key of the criterion-kind registry: ${Object.keys(CRITERION_KINDS).join(", ")}.` }),
     label: localizedLabel,
     config: z.record(z.string(), z.unknown()).default({}),
     mode: gateModeSchema.default("BLOCK"),

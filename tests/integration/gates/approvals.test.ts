@@ -44,7 +44,7 @@ describe("approval requests", () => {
   it("refuses the move while the request is pending, and names the approval criterion", async () => {
     const deal = await world.deal("P1");
     expect((await ask(world.rep.token, deal.id)).status).toBe(201);
-    const problem = expectProblem(await moveTo(world.rep.token, deal.id, "P2"), 422) as { errors: { criterionId: string; kind: string }[] };
+    const problem = expectProblem(await moveTo(world.rep.token, deal.id, "P2"), 422) as unknown as { errors: { criterionId: string; kind: string }[] };
     expect(problem.errors).toEqual([expect.objectContaining({ criterionId: approvalGateId, kind: "APPROVAL" })]);
   });
 

@@ -25,7 +25,7 @@ beforeAll(async () => {
   surveyGate = await world.criterion({ stage: "P6", kind: "ACTIVITY", config: { activityType: "NEGOTIATION" }, mode: "WARN" });
 });
 
-async function upload(token: string, opportunityId: string, file: { name: string; type: string; bytes: Uint8Array | string }) {
+async function upload(token: string, opportunityId: string, file: { name: string; type: string; bytes: Uint8Array<ArrayBuffer> | string }) {
   const form = new FormData();
   form.append("file", new Blob([file.bytes], { type: file.type }), file.name);
   const request = new Request(`http://localhost/api/v1/opportunities/${opportunityId}/files`, {

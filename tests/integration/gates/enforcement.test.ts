@@ -5,12 +5,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as stageRoute from "@/app/api/v1/opportunities/[id]/stage/route";
 import { moveOpportunitiesInBulk } from "@/lib/data/bulk";
 import { db } from "@/lib/db";
+import type { FieldError } from "@/lib/errors";
 import { buildOpportunity } from "../../factories";
 import { call, expectProblem } from "../api/helpers";
 import { expectAppError } from "../data/world";
 import { buildGateWorld, type GateWorld, logActivity } from "./world";
 
 let world: GateWorld;
+
+const gateErrors = (error: { errors?: unknown }) => (error.errors ?? []) as FieldError[];
 
 beforeAll(async () => {
   world = await buildGateWorld();
@@ -50,7 +53,7 @@ describe("moving into gated stages", () => {
       method: "POST", url: `/api/v1/opportunities/${deal.id}/stage`, token: world.rep.token, params: { id: deal.id },
       body: { to: "P3", version: 1 },
     });
-    const problem = expectProblem(result, 422) as { errors: { path: string; criterionId: string; kind: string; stage: string; message: string }[] };
+    const problem = expectProblem(result, 422) as unknown as { errors: FieldError[] };
     expect(problem.errors).toEqual([
       { path: "gates", criterionId: gates[0].id, kind: "REQUIRED_FIELDS", stage: "P2", message: expect.stringContaining("product line") },
       { path: "gates", criterionId: gates[1].id, kind: "CHECKLIST", stage: "P2", message: expect.stringContaining("Budget confirmed") },
@@ -71,7 +74,7 @@ describe("moving into gated stages", () => {
     const deal = await world.deal("P1");
     await logActivity(world, deal.id, "TECH_EXCHANGE");
     const error = await expectAppError(world.move(world.ctx.rep, deal.id, "P3"), "VALIDATION");
-    expect(error.errors?.map((item) => item.criterionId)).toEqual([gates[1].id]);
+    expect(gateErrors(error).map((item) => item.criterionId)).toEqual([gates[1].id]);
     const activity = await logActivity(world, deal.id, "VISIT");
     await db.checklistTick.create({
       data: { orgId: world.org.id, criterionId: gates[1].id, opportunityId: deal.id, tickedById: world.rep.id, activityId: activity.id },
@@ -93,7 +96,7 @@ describe("moving into gated stages", () => {
     const deal = await world.deal("P2", { minutesAgo: 30 });
     await logActivity(world, deal.id, "TECH_EXCHANGE", 45);
     const error = await expectAppError(world.move(world.ctx.rep, deal.id, "P3"), "VALIDATION");
-    expect(error.errors?.map((item) => item.criterionId)).toEqual([gates[2].id]);
+    expect(gateErrors(error).map((item) => item.criterionId)).toEqual([gates[2].id]);
   });
 
   it("allows going back only with a reason, without checking gates", async () => {

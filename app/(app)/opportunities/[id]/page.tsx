@@ -91,7 +91,15 @@ export default async function OpportunityPage({ params }: Params) {
         }
       />
 
-      <StagePath stage={opportunity.stage} stageEnteredAt={opportunity.stageEnteredAt} stageTable={stageTable} locale={locale} m={m} now={now} />
+      <StagePath
+        stage={opportunity.stage}
+        stageEnteredAt={opportunity.stageEnteredAt}
+        lostFromStage={opportunity.stage === "LOST" ? (history.findLast((entry) => entry.toStage === "LOST")?.fromStage ?? null) : null}
+        stageTable={stageTable}
+        locale={locale}
+        m={m}
+        now={now}
+      />
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
