@@ -55,16 +55,19 @@ export function assertCan(ctx: Ctx, permission: Permission): void {
 }
 
 /**
- * Which opportunities the caller sees (and may edit and move): a REP their own, a MANAGER their own and
- * their managed teams', an ADMIN the whole org. Always combined with the org and "not deleted".
+ * Which opportunities the caller sees (and may edit and move): a REP their own and those whose virtual
+ * project team they are on (METHOD.md §5: members work on the deal), a MANAGER that plus their managed
+ * teams', an ADMIN the whole org. Always combined with the org and "not deleted".
+ * lib/data/pipeline-sql.ts visibilitySql is the same rule in SQL; tests compare the two.
  */
 export function opportunityVisibility(ctx: Ctx) {
   const base = { orgId: ctx.orgId, deletedAt: null };
   if (ctx.role === "ADMIN") return base;
+  const ownOrMember = [{ ownerId: ctx.userId }, { teamMembers: { some: { userId: ctx.userId } } }];
   if (ctx.role === "MANAGER") {
-    return { ...base, OR: [{ ownerId: ctx.userId }, { teamId: { in: ctx.managedTeamIds } }] };
+    return { ...base, OR: [...ownOrMember, { teamId: { in: ctx.managedTeamIds } }] };
   }
-  return { ...base, ownerId: ctx.userId };
+  return { ...base, OR: ownOrMember };
 }
 
 /** Whether `ctx` may own-assign a deal to `ownerId` inside `teamId` (creation for others, reassignment). */

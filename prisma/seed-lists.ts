@@ -5,27 +5,27 @@ import { buildOrgListRows, DEFAULT_ORG_LISTS, keyFromLabel, type OrgListItemSeed
 import type { DbClient } from "../tests/factories";
 import { DEMO_ACCOUNTS, LOSS_REASONS, OTHER_ACCOUNTS, PRODUCT_LINES, REGION_TEAM, SEGMENTS } from "./seed-catalog";
 
-/** Chinese labels of the demo catalogue's own wording (the generic ones come from the defaults). */
-const DEMO_ZH: Record<string, string> = {
-  Switchgear: "开关设备",
-  Transformers: "变压器",
-  "SCADA Software": "SCADA 软件",
-  "Service Contracts": "服务合同",
-  "Energy Storage": "储能系统",
-  "Lost on price to a local competitor": "价格不敌本地竞争对手",
-  "Customer postponed the project indefinitely": "客户无限期推迟项目",
-  "Competitor had a reference site in the same group": "竞争对手在同一集团有样板点",
-  "Technical specification favoured a competitor": "技术规格偏向竞争对手",
-  "Budget cut after the customer's restructuring": "客户重组后削减预算",
-  "Too weak a relationship with the decision maker": "与决策人关系太弱",
+/** Chinese labels (and short keys for the sentence-like loss reasons) of the demo catalogue's own wording. */
+const DEMO_LABELS: Record<string, { zh: string; key?: string }> = {
+  Switchgear: { zh: "开关设备" },
+  Transformers: { zh: "变压器" },
+  "SCADA Software": { zh: "SCADA 软件" },
+  "Service Contracts": { zh: "服务合同" },
+  "Energy Storage": { zh: "储能系统" },
+  "Lost on price to a local competitor": { zh: "价格不敌本地竞争对手", key: "PRICE_LOCAL_COMPETITOR" },
+  "Customer postponed the project indefinitely": { zh: "客户无限期推迟项目", key: "PROJECT_POSTPONED" },
+  "Competitor had a reference site in the same group": { zh: "竞争对手在同一集团有样板点", key: "COMPETITOR_REFERENCE_SITE" },
+  "Technical specification favoured a competitor": { zh: "技术规格偏向竞争对手", key: "SPEC_FAVOURED_COMPETITOR" },
+  "Budget cut after the customer's restructuring": { zh: "客户重组后削减预算", key: "BUDGET_CUT_RESTRUCTURING" },
+  "Too weak a relationship with the decision maker": { zh: "与决策人关系太弱", key: "WEAK_DECISION_MAKER_RELATION" },
 };
 
 function withLabels(list: OrgListKey, englishLabels: readonly string[]): OrgListItemSeed[] {
   const known = new Map(DEFAULT_ORG_LISTS[list].map((item) => [item.labelEn, item.labelZh]));
   return [...new Set(englishLabels)].map((labelEn) => ({
-    key: keyFromLabel(labelEn),
+    key: DEMO_LABELS[labelEn]?.key ?? keyFromLabel(labelEn),
     labelEn,
-    labelZh: known.get(labelEn) ?? DEMO_ZH[labelEn] ?? labelEn,
+    labelZh: known.get(labelEn) ?? DEMO_LABELS[labelEn]?.zh ?? labelEn,
   }));
 }
 

@@ -70,7 +70,7 @@ async function insertOrg(client: pg.Client, name: string, teams: number, repsPer
             st.stage, now() - random() * interval '120 days',
             CASE WHEN st.stage = 'LOST' THEN 'Lost on price' END,
             now() - interval '130 days', now()
-       FROM generate_series(0, $2::int - 1) g
+       FROM generate_series(0, $2::bigint - 1) g
        CROSS JOIN LATERAL (SELECT ${stageCase("(g * 7919 % 100)")} AS stage) st
        JOIN sellers s ON s.n = g % (SELECT count(*) FROM sellers)
        JOIN bench_accounts acc ON acc.n = (g * 31) % (SELECT count(*) FROM bench_accounts)`,

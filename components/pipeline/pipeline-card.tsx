@@ -105,6 +105,7 @@ function MoveMenu({ card, stages, onMove }: Pick<PipelineCardProps, "card" | "st
       <DropdownMenuTrigger
         className="-mr-1 -mt-0.5 inline-flex size-7 shrink-0 items-center justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
         aria-label={interpolate(t.moveMenu, { name: card.name })}
+        aria-describedby="pipeline-drag-hint"
         data-testid="card-move-menu"
       >
         <MoreHorizontal className="size-4" aria-hidden="true" />
@@ -132,7 +133,6 @@ export const PipelineCard = memo(function PipelineCard({ card, nowMs, stage, sta
       data-testid="pipeline-card"
       data-card-id={card.id}
       aria-label={card.name}
-      aria-describedby="pipeline-drag-hint"
       aria-busy={isPending || undefined}
       className={cn(
         "touch-manipulation select-none rounded-md border bg-surface p-3 shadow-xs transition-[opacity,box-shadow]",

@@ -1,7 +1,7 @@
 // Bulk stage move: each deal goes through THE stage move (moveOpportunityToStage) with its own version, in
 // its own transaction, so one stale or forbidden row never blocks or rolls back the others — and every
-// rule of a single move (visibility, version check, loss reason, history row, later the stage gates)
-// applies to each row exactly as it would one at a time.
+// rule of a single move (visibility, version check, loss reason, reason to go back, stage gates, history
+// row) applies to each row exactly as it would one at a time.
 import "server-only";
 import { isAppError } from "@/lib/errors";
 import type { Ctx } from "@/lib/permissions";
@@ -18,10 +18,16 @@ function refusal(id: string, error: unknown): BulkStageMoveResult {
     error.code === "CONFLICT" || error.code === "FORBIDDEN" || error.code === "NOT_FOUND" || error.code === "VALIDATION"
       ? error.code
       : "INTERNAL";
-  // A validation refusal names its reason in the field error ("A lost deal needs a loss reason.").
-  const message = error.errors?.[0]?.message ?? error.message;
+  // Field errors are the reasons themselves ("A lost deal needs a loss reason.", one per unmet gate
+  // criterion); several are also passed on whole, so the caller can list them.
+  const errors = error.errors ?? [];
+  const message = errors.length ? errors.map((entry) => entry.message).join("; ") : error.message;
   const currentVersion = error.extensions?.currentVersion;
-  return { id, status: "refused", code, message, ...(typeof currentVersion === "number" ? { currentVersion } : {}) };
+  return {
+    id, status: "refused", code, message,
+    ...(errors.length > 1 || errors.some((entry) => entry.path === "gates") ? { errors } : {}),
+    ...(typeof currentVersion === "number" ? { currentVersion } : {}),
+  };
 }
 
 /**

@@ -1,9 +1,10 @@
-// A deal's virtual project team (METHOD.md §5) and its bonus-pool split. Read and replaced as a whole, by
-// whoever may edit the deal; the form and REST API v1 both come through here.
+// A deal's virtual project team (METHOD.md §5) and its bonus-pool split. Read by whoever sees the deal
+// (members included); replaced as a whole by its owner, a manager of its team or an admin; the form and
+// REST API v1 both come through here.
 import "server-only";
 import { db } from "@/lib/db";
 import { DEAL_TEAM_ROLES, type DealTeamRole, formatSharePct } from "@/lib/domain/deal-team";
-import { invalid } from "@/lib/errors";
+import { AppError, invalid } from "@/lib/errors";
 import type { Ctx } from "@/lib/permissions";
 import type { TeamMemberOutput, TeamOutput, TeamReplace } from "@/lib/validations/opportunity-team";
 import { findVisibleDeal } from "./deal-access";
@@ -38,7 +39,13 @@ export async function getOpportunityTeam(ctx: Ctx, opportunityId: string): Promi
 export async function replaceOpportunityTeam(ctx: Ctx, opportunityId: string, input: TeamReplace): Promise<TeamOutput> {
   const rows = await db.$transaction(async (tx) => {
     const deal = await findVisibleDeal(tx, ctx, opportunityId);
-    await tx.$queryRaw`SELECT 1 FROM "Opportunity" WHERE "id" = ${deal.id}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<{ ownerId: string; teamId: string | null }[]>`
+      SELECT "ownerId"::text AS "ownerId", "teamId"::text AS "teamId" FROM "Opportunity" WHERE "id" = ${deal.id}::uuid FOR UPDATE`;
+    // Team members see and work on the deal, but the bonus-pool split is the owner's and their managers' call.
+    const isTeamManager = ctx.role === "MANAGER" && locked.teamId !== null && ctx.managedTeamIds.includes(locked.teamId);
+    if (ctx.role !== "ADMIN" && locked.ownerId !== ctx.userId && !isTeamManager) {
+      throw new AppError("FORBIDDEN", "Only the deal's owner, a manager of its team or an admin may change the project team.");
+    }
     const userIds = input.members.map((member) => member.userId);
     const users = userIds.length
       ? await tx.user.findMany({ where: { id: { in: userIds }, orgId: ctx.orgId, isActive: true }, select: { id: true } })

@@ -11,17 +11,25 @@ import type { PipelineFilters, PipelineScope } from "@/lib/validations/pipeline"
 const DAY_MS = 86_400_000;
 
 /**
- * opportunityVisibility (lib/permissions) as SQL over alias `o`: ADMIN the org, MANAGER own deals and
- * the managed teams' deals, REP own deals; never a deleted one. The pipeline integration tests compare
+ * opportunityVisibility (lib/permissions) as SQL over alias `o`: ADMIN the org, MANAGER "mine" and
+ * the managed teams' deals, REP "mine" (own deals and those whose project team they are on); never a
+ * deleted one. The pipeline integration tests compare
  * the board with Prisma's opportunityVisibility for every role, so the two cannot drift apart silently.
  */
 export function visibilitySql(ctx: Ctx): Prisma.Sql {
   const base = Prisma.sql`o."orgId" = ${ctx.orgId}::uuid AND o."deletedAt" IS NULL`;
   if (ctx.role === "ADMIN") return base;
+  const ownOrMember = mineSql(ctx);
   if (ctx.role === "MANAGER") {
-    return Prisma.sql`${base} AND (o."ownerId" = ${ctx.userId}::uuid OR o."teamId" = ANY(${ctx.managedTeamIds}::uuid[]))`;
+    return Prisma.sql`${base} AND (${ownOrMember} OR o."teamId" = ANY(${ctx.managedTeamIds}::uuid[]))`;
   }
-  return Prisma.sql`${base} AND o."ownerId" = ${ctx.userId}::uuid`;
+  return Prisma.sql`${base} AND ${ownOrMember}`;
+}
+
+/** "My deals": owned by the caller or with the caller on the deal's virtual project team. */
+function mineSql(ctx: Ctx): Prisma.Sql {
+  return Prisma.sql`(o."ownerId" = ${ctx.userId}::uuid OR EXISTS (
+    SELECT 1 FROM "OpportunityTeamMember" m WHERE m."opportunityId" = o.id AND m."userId" = ${ctx.userId}::uuid))`;
 }
 
 /** The scopes a role may ask for; a REP sees only their own deals, so "mine" is all they have. */
@@ -38,7 +46,7 @@ function scopeSql(ctx: Ctx, scope: PipelineScope | undefined): Prisma.Sql | null
   if (!allowedScopes(ctx).includes(effective)) {
     throw new AppError("FORBIDDEN", `Your role may only use scope=${allowedScopes(ctx).join("|")}.`);
   }
-  if (effective === "mine") return Prisma.sql`o."ownerId" = ${ctx.userId}::uuid`;
+  if (effective === "mine") return mineSql(ctx);
   if (effective === "team") {
     const teamIds = [...new Set([...ctx.teamIds, ...ctx.managedTeamIds])];
     return Prisma.sql`o."teamId" = ANY(${teamIds}::uuid[])`;

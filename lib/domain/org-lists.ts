@@ -11,16 +11,24 @@ export type OrgListItemSeed = { key: string; labelEn: string; labelZh: string };
 /** Keys are upper snake case: stable identifiers that survive a relabelling. */
 export const LIST_ITEM_KEY_PATTERN = /^[A-Z0-9][A-Z0-9_]{0,59}$/;
 
-/** "Ports & Logistics" → "PORTS_LOGISTICS"; empty when the label has no Latin letters or digits. */
+/** A derived key stays short enough to read in a table; an admin may type a longer one (up to 60). */
+const DERIVED_KEY_MAX = 32;
+
+/**
+ * "Ports & Logistics" → "PORTS_LOGISTICS"; a long label is cut at a word boundary. Empty when the label
+ * has no Latin letters or digits (the admin then types the key).
+ */
 export function keyFromLabel(label: string): string {
-  return label
+  const key = label
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .slice(0, 60)
-    .replace(/_+$/, "");
+    .replace(/^_+|_+$/g, "");
+  if (key.length <= DERIVED_KEY_MAX) return key;
+  const cut = key.slice(0, DERIVED_KEY_MAX + 1);
+  const boundary = cut.lastIndexOf("_");
+  return (boundary > 0 ? cut.slice(0, boundary) : cut.slice(0, DERIVED_KEY_MAX)).replace(/_+$/, "");
 }
 
 const item = (labelEn: string, labelZh: string): OrgListItemSeed => ({ key: keyFromLabel(labelEn), labelEn, labelZh });

@@ -117,6 +117,10 @@ export const bulkStageMoveResultSchema = z
     code: z.enum(BULK_REFUSAL_CODES).optional()
       .meta({ description: "Why a row was refused: CONFLICT (stale version), FORBIDDEN, NOT_FOUND (missing or not visible), VALIDATION." }),
     message: z.string().optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string(), criterionId: z.string().optional(), kind: z.string().optional(), stage: z.string().optional() }))
+      .optional()
+      .meta({ description: "On VALIDATION with several reasons, e.g. each unmet stage-gate criterion (path \"gates\")." }),
     currentVersion: z.int().optional().meta({ description: "On CONFLICT: the version the deal has now." }),
     opportunity: opportunityOutputSchema.optional().meta({ description: "The moved deal (version + 1)." }),
   })

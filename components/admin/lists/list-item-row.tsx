@@ -52,14 +52,14 @@ export function ListItemRow({ item, isFirst, isLast, isBusy, onMove, onSaved, on
           </Button>
         </div>
       </TableCell>
-      <TableCell className="font-mono text-xs">{item.key}</TableCell>
+      <TableCell className="max-w-48 break-all font-mono text-xs">{item.key}</TableCell>
       <TableCell lang="en">{item.labelEn}</TableCell>
       <TableCell lang="zh-CN">{item.labelZh}</TableCell>
       <TableCell>
         <Badge tone={item.active ? "success" : "neutral"}>{item.active ? m.admin.active : m.admin.inactive}</Badge>
       </TableCell>
       <TableCell>
-        <div className="flex justify-end gap-1">
+        <div className="flex justify-end gap-1 whitespace-nowrap">
           <Button variant="ghost" size="sm" onClick={() => setIsEditing(true)} aria-label={interpolate(t.edit, { label })}>
             {m.common.edit}
           </Button>
@@ -91,7 +91,7 @@ function EditRow({ item, onDone, onCancel, update }: { item: AdminListItem; onDo
   return (
     <TableRow className="bg-primary-soft/40">
       <TableCell />
-      <TableCell className="font-mono text-xs">{item.key}</TableCell>
+      <TableCell className="max-w-48 break-all font-mono text-xs">{item.key}</TableCell>
       <TableCell>
         <Input form={formId} aria-label={t.labelEn} value={labelEn} onChange={(event) => setLabelEn(event.target.value)} maxLength={120} autoFocus aria-invalid={fieldErrors.labelEn ? true : undefined} />
       </TableCell>

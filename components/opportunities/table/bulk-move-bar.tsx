@@ -86,7 +86,7 @@ export function BulkMoveBar({ count, stageTable, isPending, onMove, onClear }: B
         </BarField>
       ) : null}
       <BarField id="bulk-reason" label={t.reason} className="w-full sm:w-56">
-        <Input id="bulk-reason" value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
+        <Input id="bulk-reason" value={reason} maxLength={500} placeholder={t.reasonPlaceholder} onChange={(event) => setReason(event.target.value)} />
       </BarField>
       <Button type="submit" disabled={isPending}>
         {isPending ? <Spinner /> : null}

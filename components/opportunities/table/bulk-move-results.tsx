@@ -19,7 +19,10 @@ function refusalText(outcome: BulkOutcome, m: Messages): string {
   const reasons = m.opportunityTable.bulk.reasons;
   switch (outcome.code) {
     case "VALIDATION":
-      return localizeFieldMessage(outcome.message ?? "", m);
+      // Unmet gate criteria arrive already in the caller's language, one per criterion.
+      return outcome.errors?.length
+        ? outcome.errors.map((error) => localizeFieldMessage(error.message, m)).join("; ")
+        : localizeFieldMessage(outcome.message ?? "", m);
     case "CONFLICT":
     case "FORBIDDEN":
     case "NOT_FOUND":

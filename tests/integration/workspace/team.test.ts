@@ -3,6 +3,7 @@
 // the caller's org, and only for callers who may edit the deal.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import * as stageRoute from "@/app/api/v1/opportunities/[id]/stage/route";
 import * as teamRoute from "@/app/api/v1/opportunities/[id]/team/route";
 import { getOpportunityTeam, replaceOpportunityTeam } from "@/lib/data/opportunity-team";
 import { db } from "@/lib/db";
@@ -96,7 +97,8 @@ describe("PUT /api/v1/opportunities/:id/team", () => {
 
   it("answers 404 for a deal the caller cannot see", async () => {
     const members = [{ userId: world.rep.id, role: "SALES", sharePct: "100" }];
-    for (const [token, id] of [[world.rep2.token, dealId], [world.manager2.token, dealId], [world.otherAdmin.token, dealId], [world.rep.token, randomUUID()]]) {
+    const unstaffed = await newDeal(); // rep2 is on the shared deal's team by now, which would let them see it
+    for (const [token, id] of [[world.rep2.token, unstaffed], [world.manager2.token, unstaffed], [world.otherAdmin.token, unstaffed], [world.rep.token, randomUUID()]]) {
       expectProblem(await put(id, token, members), 404);
       expectProblem(await get(id, token), 404);
     }
@@ -121,6 +123,34 @@ describe("replaceOpportunityTeam", () => {
     }
   });
 
-  it.todo("lets team members see and work on the deal once opportunityVisibility includes the project team (lead, after the board lands)");
-  it.todo("keeps a team member from re-splitting the bonus pool unless they may edit the deal");
+  it("lets a rep on the project team see and work on a deal they do not own", async () => {
+    const id = await newDeal();
+    expect((await get(id, world.rep2.token)).status).toBe(404);
+    await put(id, world.rep.token, [
+      { userId: world.rep.id, role: "SALES", sharePct: "70" },
+      { userId: world.rep2.id, role: "PRESALES", sharePct: "30" },
+    ]);
+    const seen = await get(id, world.rep2.token);
+    expect(seen.status).toBe(200);
+    expect(seen.body.members).toHaveLength(2);
+    const opportunity = await db.opportunity.findUniqueOrThrow({ where: { id } });
+    const moved = await call<{ stage: string }>(stageRoute.POST, {
+      method: "POST", url: `/api/v1/opportunities/${id}/stage`, token: world.rep2.token,
+      body: { to: "P1", version: opportunity.version }, params: { id },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.stage).toBe("P1");
+  });
+
+  it("keeps a team member who does not own the deal from re-splitting the bonus pool (403, nothing changed)", async () => {
+    const id = await newDeal();
+    await put(id, world.rep.token, [
+      { userId: world.rep.id, role: "SALES", sharePct: "70" },
+      { userId: world.rep2.id, role: "PRESALES", sharePct: "30" },
+    ]);
+    const refused = await put(id, world.rep2.token, [{ userId: world.rep2.id, role: "SALES", sharePct: "100" }]);
+    expectProblem(refused, 403);
+    expect(await storedShares(id)).toEqual(["70", "30"]);
+    expect((await put(id, world.manager.token, [{ userId: world.rep.id, role: "SALES", sharePct: "100" }])).status).toBe(200);
+  });
 });
