@@ -12,6 +12,7 @@ test("a rep creates an opportunity, moves it and sees the history; rep2 cannot o
   const account = page.getByLabel("Account");
   const firstAccount = await account.locator("option").nth(1).getAttribute("value");
   await account.selectOption(firstAccount!);
+  await page.getByLabel("Product line").fill("Switchgear"); // the demo org's P1 gate asks for it
   await page.getByLabel("Amount").fill("123456.78");
   await page.getByLabel("Expected close date").fill("2027-03-31");
   await page.getByRole("button", { name: "Create opportunity" }).click();
