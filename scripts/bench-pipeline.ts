@@ -1,18 +1,19 @@
-// `npx tsx --conditions=react-server scripts/bench-pipeline.ts [--count 100000|1000000] [--iterations 100]`
+// `npx tsx --conditions=react-server scripts/bench-pipeline.ts [--count 100000|1000000] [--iterations 100] [--data-dir DIR]`
 // Times the pipeline board on a database of N opportunities: starts a throw-away embedded PostgreSQL in a
 // temp directory, migrates it, bulk-inserts the deals in SQL, then reports p50/p95 of the board request
 // (all column totals + first pages, lib/data/pipeline) and of one column page, next to the same totals
 // computed by a bare SQL aggregate, with the ratio. Goal at 100,000: board p95 ≤ 100 ms, column page
 // p95 ≤ 20 ms. lib/data is 'server-only': `--conditions=react-server` resolves that marker to its empty
-// module, as inside Next (the same as scripts/bench.ts).
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+// module, as inside Next (the same as scripts/bench.ts). With --data-dir the database is kept there and
+// reused by the next run (no second bulk insert), for EXPLAIN sessions between runs.
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../lib/infra/embedded-postgres";
 import { applyMigrations } from "../lib/infra/migrate";
-import { insertBenchData } from "./bench-pipeline-data";
+import { type BenchWorld, insertBenchData } from "./bench-pipeline-data";
 
 type Timing = { name: string; samples: number[] };
 
@@ -53,17 +54,28 @@ function report(timings: Timing[]) {
 async function main() {
   const count = readFlag("count", 100_000);
   const iterations = readFlag("iterations", 100);
-  const dir = mkdtempSync(path.join(os.tmpdir(), "crm-bench-pipeline-"));
+  const dataDirIndex = process.argv.indexOf("--data-dir");
+  const keptDir = dataDirIndex >= 0 ? path.resolve(process.argv[dataDirIndex + 1] ?? "") : null;
+  if (keptDir) mkdirSync(keptDir, { recursive: true });
+  const dir = keptDir ?? mkdtempSync(path.join(os.tmpdir(), "crm-bench-pipeline-"));
   // mkdtemp makes the directory 0700; run as root, embedded-postgres hands the cluster to a "postgres" user.
   chmodSync(dir, 0o755);
+  const worldFile = path.join(dir, `bench-world-${count}.json`);
   const server = await startEmbeddedPostgres({ dataDir: dir, databaseName: "crm_bench", isEphemeral: true });
   const client = new pg.Client({ connectionString: server.url });
   try {
     await applyMigrations(server.url);
     await client.connect();
     let started = performance.now();
-    const world = await insertBenchData(client, count);
-    console.log(`Inserted ${count.toLocaleString("en")} opportunities in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    let world: BenchWorld;
+    if (keptDir && existsSync(worldFile)) {
+      world = JSON.parse(readFileSync(worldFile, "utf8")) as BenchWorld;
+      console.log(`Reusing the ${count.toLocaleString("en")} opportunities in ${dir}.`);
+    } else {
+      world = await insertBenchData(client, count);
+      if (keptDir) writeFileSync(worldFile, JSON.stringify(world));
+      console.log(`Inserted ${count.toLocaleString("en")} opportunities in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    }
 
     // lib/db reads DATABASE_URL when first imported, so the data layer is loaded only now.
     process.env.DATABASE_URL = server.url;
@@ -125,7 +137,7 @@ async function main() {
   } finally {
     await client.end().catch(() => {});
     await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (!keptDir) rmSync(dir, { recursive: true, force: true });
   }
 }
 

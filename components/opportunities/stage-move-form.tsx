@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import type { ActionResult } from "@/components/forms/action-result";
 import { FormFailure } from "@/components/forms/form-failure";
+import { GateRefusalList } from "@/components/opportunities/gates/gate-refusal-list";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
@@ -59,6 +60,7 @@ export function StageMoveForm({ currentStage, version, stages, action }: StageMo
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormFailure failure={failure} />
+      <GateRefusalList failure={failure} />
       {movedTo && !failure ? <Alert tone="success">{interpolate(t.success, { stage: movedTo })}</Alert> : null}
       <Field label={t.target} error={fieldErrors.to}>
         <NativeSelect name="to" value={target} onChange={(event) => setTarget(event.target.value)}>

@@ -1,4 +1,4 @@
-// The pipeline board in a real Chromium: a card dragged from P1 to P2 stays there after a reload and the
+// The pipeline board in a real Chromium (demo org, default gates: P0→P1 needs product line and amount, which the deal has): a card dragged from P0 to P1 stays there after a reload and the
 // move is in the deal's history; a move by keyboard (the card's menu) including LOST with its reason; a
 // move the server refuses snaps back with the reason in words. Each test makes its own deal and narrows
 // the board to it with ?q=, so the demo data around it does not matter.
@@ -13,7 +13,7 @@ async function createDeal(page: Page, label: string, stage = "P1"): Promise<Deal
   const accountId = ((await accounts.json()) as { data: { id: string }[] }).data[0].id;
   const name = `${label} ${Date.now()}`;
   const response = await page.request.post("/api/v1/opportunities", {
-    data: { name, accountId, amount: "250000.00", expectedCloseDate: "2027-06-30", stage },
+    data: { name, accountId, amount: "250000.00", expectedCloseDate: "2027-06-30", productLine: "Switchgear", stage },
   });
   expect(response.status()).toBe(201);
   return (await response.json()) as Deal;
@@ -38,26 +38,26 @@ test.beforeEach(async ({ page }) => {
   await signIn(page, "rep@demo.test");
 });
 
-test("a card dragged from P1 to P2 moves at once, stays after a reload, and the history shows the move", async ({ page }) => {
-  const deal = await createDeal(page, "E2E board drag");
+test("a card dragged from P0 to P1 moves at once, stays after a reload, and the history shows the move", async ({ page }) => {
+  const deal = await createDeal(page, "E2E board drag", "P0");
   await page.goto(`/pipeline?q=${encodeURIComponent(deal.name)}`);
-  await expect(cardIn(page, "P1", deal)).toBeVisible();
-  await expect(column(page, "P1").getByTestId("column-count")).toHaveText("1");
+  await expect(cardIn(page, "P0", deal)).toBeVisible();
+  await expect(column(page, "P0").getByTestId("column-count")).toHaveText("1");
 
   const saved = page.waitForResponse((response) => response.url().endsWith(`/api/v1/opportunities/${deal.id}/stage`));
-  await drag(page, cardIn(page, "P1", deal), column(page, "P2"));
-  await expect(cardIn(page, "P2", deal)).toBeVisible();
-  await expect(cardIn(page, "P1", deal)).toHaveCount(0);
+  await drag(page, cardIn(page, "P0", deal), column(page, "P1"));
+  await expect(cardIn(page, "P1", deal)).toBeVisible();
+  await expect(cardIn(page, "P0", deal)).toHaveCount(0);
   expect((await saved).status()).toBe(200);
-  await expect(column(page, "P2").getByTestId("column-count")).toHaveText("1");
-  await expect(column(page, "P1").getByTestId("column-count")).toHaveText("0");
+  await expect(column(page, "P1").getByTestId("column-count")).toHaveText("1");
+  await expect(column(page, "P0").getByTestId("column-count")).toHaveText("0");
 
   await page.reload();
-  await expect(cardIn(page, "P2", deal)).toBeVisible();
+  await expect(cardIn(page, "P1", deal)).toBeVisible();
   await page.goto(`/opportunities/${deal.id}`);
   const history = page.getByRole("region", { name: "Stage history" });
+  await expect(history).toContainText("P0");
   await expect(history).toContainText("P1");
-  await expect(history).toContainText("P2");
 });
 
 test("a card moves by keyboard from its menu, and LOST asks for the loss reason", async ({ page }) => {
@@ -94,8 +94,11 @@ test("a move the server refuses snaps back and says why", async ({ page }) => {
   const deal = await createDeal(page, "E2E board conflict");
   await page.goto(`/pipeline?q=${encodeURIComponent(deal.name)}`);
   await expect(cardIn(page, "P1", deal)).toBeVisible();
-  // Someone else moves the deal meanwhile: the board still holds version 1.
-  const elsewhere = await page.request.post(`/api/v1/opportunities/${deal.id}/stage`, { data: { to: "P4", version: deal.version } });
+  // Someone else moves the deal meanwhile (back to P0, which the demo org's gates allow with a reason):
+  // the board still holds version 1.
+  const elsewhere = await page.request.post(`/api/v1/opportunities/${deal.id}/stage`, {
+    data: { to: "P0", version: deal.version, reason: "Customer paused the project" },
+  });
   expect(elsewhere.status()).toBe(200);
 
   await drag(page, cardIn(page, "P1", deal), column(page, "P2"));
@@ -104,7 +107,7 @@ test("a move the server refuses snaps back and says why", async ({ page }) => {
   await expect(notice).toContainText("Someone else changed this deal meanwhile");
   await expect(cardIn(page, "P2", deal)).toHaveCount(0);
   await expect(column(page, "P2").getByTestId("column-count")).toHaveText("0");
-  // The column shows the deal as it is now: it left P1 for P4 in the other change.
+  // The column shows the deal as it is now: it left P1 for P0 in the other change.
   await page.reload();
-  await expect(cardIn(page, "P4", deal)).toBeVisible();
+  await expect(cardIn(page, "P0", deal)).toBeVisible();
 });

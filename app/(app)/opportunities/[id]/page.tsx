@@ -7,6 +7,7 @@ import { OpportunityFigures } from "@/components/opportunities/opportunity-figur
 import { StageBadge } from "@/components/opportunities/stage-badge";
 import { StageHistory } from "@/components/opportunities/stage-history";
 import { StageMoveForm } from "@/components/opportunities/stage-move-form";
+import { GateChecklist } from "@/components/opportunities/gates/gate-checklist";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -20,6 +21,7 @@ import { listOpportunityActivities } from "@/lib/data/activities";
 import { listContacts } from "@/lib/data/accounts";
 import { listStageHistory } from "@/lib/data/opportunities";
 import { getOpportunityTeam } from "@/lib/data/opportunity-team";
+import { getOpportunityGates } from "@/lib/data/gate-status";
 import { getStageTable } from "@/lib/data/stage-config";
 import { listOrgUsers } from "@/lib/data/users";
 import { listStages, stageName, STAGE_KEYS, type StageKey } from "@/lib/domain/stages";
@@ -28,6 +30,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { loadVisibleOpportunity } from "../../_lib/load-opportunity";
 import { getPageContext } from "../../_lib/session";
 import { deleteOpportunityAction, moveOpportunityStageAction } from "../actions";
+import { requestApprovalAction, tickChecklistAction, untickChecklistAction } from "./gate-actions";
 import { loadCurrentDealAction, loadOlderActivitiesAction, logActivityAction, replaceTeamAction, saveKeyFieldsAction } from "./actions";
 
 type Params = { params: Promise<{ id: string }> };
@@ -151,6 +154,17 @@ export default async function OpportunityPage({ params }: Params) {
               />
             </CardBody>
           </Card>
+          <GateChecklist
+            opportunityId={opportunity.id}
+            status={await getOpportunityGates(ctx, opportunity.id)}
+            stageNames={stageNames}
+            activities={activities.data.map(({ id: activityId, subject, occurredAt }) => ({ id: activityId, subject, occurredAt }))}
+            actions={{
+              tick: tickChecklistAction.bind(null, opportunity.id),
+              untick: untickChecklistAction.bind(null, opportunity.id),
+              requestApproval: requestApprovalAction.bind(null, opportunity.id),
+            }}
+          />
           <ProjectTeamPanel
             team={team}
             people={users.map((user) => ({ id: user.id, name: user.name }))}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { StagesAdmin } from "@/components/admin/stages/stages-admin";
+import { listGateCriteria } from "@/lib/data/gates";
+import { listStageSettings } from "@/lib/data/stage-config";
+import { getI18n } from "@/lib/i18n/server";
+import { requireAdminPage } from "../_lib/guard";
+import { createGateCriterionAction, deleteGateCriterionAction, updateGateCriterionAction, updateStageSettingAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { m } = await getI18n();
+  return { title: m.gatesUi.stages.title };
+}
+
+export default async function AdminStagesPage() {
+  const ctx = await requireAdminPage("gates.configure");
+  const [stages, criteria] = await Promise.all([listStageSettings(ctx), listGateCriteria(ctx)]);
+  return (
+    <div className="mx-auto max-w-6xl">
+      <StagesAdmin
+        stages={stages}
+        criteria={criteria}
+        actions={{
+          updateStage: updateStageSettingAction,
+          createCriterion: createGateCriterionAction,
+          updateCriterion: updateGateCriterionAction,
+          deleteCriterion: deleteGateCriterionAction,
+        }}
+        nav={<AdminNav />}
+      />
+    </div>
+  );
+}

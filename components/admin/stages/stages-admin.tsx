@@ -1,0 +1,59 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type ReactNode, useState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { interpolate } from "@/lib/i18n/config";
+import { CriteriaList } from "./criteria-list";
+import { StageSettingsForm } from "./stage-settings-form";
+import type { AdminCriterion, AdminStage, StageActions } from "./types";
+
+type StagesAdminProps = { stages: AdminStage[]; criteria: AdminCriterion[]; actions: StageActions; nav: ReactNode };
+
+type Notice = { tone: "success" | "danger"; text: string } | null;
+
+/** /admin/stages: each stage's settings, then the entry criteria a deal must meet to move into it. */
+export function StagesAdmin({ stages, criteria, actions, nav }: StagesAdminProps) {
+  const { m, locale } = useI18n();
+  const t = m.gatesUi.stages;
+  const router = useRouter();
+  const [notice, setNotice] = useState<Notice>(null);
+  const done = (text: string) => {
+    setNotice({ tone: "success", text });
+    router.refresh();
+  };
+  const fail = (text: string) => setNotice({ tone: "danger", text });
+
+  return (
+    <>
+      <PageHeader eyebrow={m.admin.title} title={t.title} description={t.description} />
+      {nav}
+      <div className="space-y-6">
+        {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+        {stages.map((stage) => {
+          const name = locale === "zh-CN" ? stage.name["zh-CN"] : stage.name.en;
+          const label = `${stage.key} · ${name}`;
+          return (
+            <Card key={stage.key} aria-labelledby={`stage-${stage.key}`}>
+              <CardHeader headingId={`stage-${stage.key}`} title={label} />
+              <StageSettingsForm stage={stage} update={actions.updateStage} onSaved={() => done(interpolate(t.saved, { stage: label }))} />
+              {stage.key === "P0" ? null : (
+                <CriteriaList
+                  stage={stage.key}
+                  stageLabel={label}
+                  criteria={criteria.filter((criterion) => criterion.stage === stage.key)}
+                  actions={actions}
+                  onDone={done}
+                  onFailure={fail}
+                />
+              )}
+            </Card>
+          );
+        })}
+      </div>
+    </>
+  );
+}
