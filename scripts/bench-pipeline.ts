@@ -132,7 +132,8 @@ async function main() {
     const rawP95 = stats(rawTiming).p95;
     const pageP95 = stats(pageTiming).p95;
     console.log(`Board p95 ${boardP95.toFixed(1)} ms vs raw aggregate p95 ${rawP95.toFixed(1)} ms: ratio ${(boardP95 / rawP95).toFixed(2)}×.`);
-    console.log(`Goal at 100,000: board p95 ≤ 100 ms — ${boardP95 <= 100 ? "met" : "NOT met"}; column page p95 ≤ 20 ms — ${pageP95 <= 20 ? "met" : "NOT met"}.`);
+    const verdict = (isMet: boolean) => (count > 100_000 ? "(the goal is set at 100,000)" : isMet ? "met" : "NOT met");
+    console.log(`Goal at 100,000: board p95 ≤ 100 ms — ${verdict(boardP95 <= 100)}; column page p95 ≤ 20 ms — ${verdict(pageP95 <= 20)}.`);
     await db.$disconnect();
   } finally {
     await client.end().catch(() => {});

@@ -23,6 +23,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         user={{ name: profile.name, email: profile.email, roleLabel: m.roles[profile.role] }}
         changeLocale={changeLocaleAction}
         isAdmin={ctx.role === "ADMIN"}
+        canApprove={ctx.role !== "REP"}
       />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1400px] flex-1 px-4 py-6 focus:outline-none sm:px-6 lg:py-8">
         {children}

@@ -10,10 +10,11 @@ type AppHeaderProps = {
   user: { name: string; email: string; roleLabel: string };
   changeLocale: (locale: string) => Promise<ActionResult>;
   isAdmin?: boolean;
+  canApprove?: boolean;
 };
 
 /** The signed-in shell's top bar: brand and org, main navigation, language and the user menu. */
-export function AppHeader({ appName, orgName, user, changeLocale, isAdmin }: AppHeaderProps) {
+export function AppHeader({ appName, orgName, user, changeLocale, isAdmin, canApprove }: AppHeaderProps) {
   return (
     <header className="sticky top-0 z-40 border-b border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/80">
       <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-4 px-4 sm:px-6">
@@ -30,7 +31,7 @@ export function AppHeader({ appName, orgName, user, changeLocale, isAdmin }: App
           </span>
         </Link>
         <div className="hidden md:block">
-          <NavLinks isAdmin={isAdmin} />
+          <NavLinks isAdmin={isAdmin} canApprove={canApprove} />
         </div>
         <div className="ml-auto flex items-center gap-1">
           <LanguageSwitch changeLocale={changeLocale} />
@@ -38,7 +39,7 @@ export function AppHeader({ appName, orgName, user, changeLocale, isAdmin }: App
         </div>
       </div>
       <div className="border-t border-border px-2 py-1 md:hidden">
-        <NavLinks isAdmin={isAdmin} />
+        <NavLinks isAdmin={isAdmin} canApprove={canApprove} />
       </div>
     </header>
   );

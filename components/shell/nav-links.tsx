@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, KanbanSquare, Settings, ShieldCheck, Target } from "lucide-react";
+import { Building2, ClipboardCheck, KanbanSquare, Settings, ShieldCheck, Target } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -15,13 +15,15 @@ const ITEMS = [
 
 // Administration is shown to admins only; the admin pages and the data layer refuse everyone else anyway.
 const ADMIN_ITEM = { href: "/admin", key: "admin", icon: ShieldCheck } as const;
+// Approvals: managers and admins decide stage approvals; reps follow theirs on the deal page.
+const APPROVALS_ITEM = { href: "/approvals", key: "approvals", icon: ClipboardCheck } as const;
 
-export function NavLinks({ isAdmin = false }: { isAdmin?: boolean }) {
+export function NavLinks({ isAdmin = false, canApprove = false }: { isAdmin?: boolean; canApprove?: boolean }) {
   const { m } = useI18n();
   const pathname = usePathname();
   return (
     <nav aria-label={m.nav.main} className="flex items-center gap-1">
-      {[...ITEMS, ...(isAdmin ? [ADMIN_ITEM] : [])].map(({ href, key, icon: Icon }) => {
+      {[...ITEMS, ...(canApprove ? [APPROVALS_ITEM] : []), ...(isAdmin ? [ADMIN_ITEM] : [])].map(({ href, key, icon: Icon }) => {
         const isCurrent = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
@@ -35,7 +37,7 @@ export function NavLinks({ isAdmin = false }: { isAdmin?: boolean }) {
             )}
           >
             <Icon className="size-4" aria-hidden="true" />
-            {key === "pipeline" ? m.pipeline.nav : key === "admin" ? m.admin.nav : m.nav[key]}
+            {key === "pipeline" ? m.pipeline.nav : key === "admin" ? m.admin.nav : key === "approvals" ? m.gatesUi.approvals.nav : m.nav[key]}
           </Link>
         );
       })}

@@ -35,7 +35,8 @@ export function StagesAdmin({ stages, criteria, actions, nav }: StagesAdminProps
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
         {stages.map((stage) => {
           const name = locale === "zh-CN" ? stage.name["zh-CN"] : stage.name.en;
-          const label = `${stage.key} · ${name}`;
+          // Default names already start with their key ("P3 Design exchange"); custom ones may not.
+          const label = name.startsWith(stage.key) ? name : `${stage.key} · ${name}`;
           return (
             <Card key={stage.key} aria-labelledby={`stage-${stage.key}`}>
               <CardHeader headingId={`stage-${stage.key}`} title={label} />

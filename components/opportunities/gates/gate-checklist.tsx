@@ -21,7 +21,7 @@ type GateChecklistProps = {
 export function GateChecklist({ opportunityId, status, stageNames, activities, actions }: GateChecklistProps) {
   const { m } = useI18n();
   const t = m.gatesUi.checklist;
-  const stage = `${status.to} · ${stageNames[status.to]}`;
+  const stage = stageNames[status.to].startsWith(status.to) ? stageNames[status.to] : `${status.to} · ${stageNames[status.to]}`;
   const isClosed = status.to === status.from;
   return (
     <Card aria-labelledby="gate-checklist-heading">

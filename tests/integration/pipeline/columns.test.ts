@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getPipelineBoard, listPipelineColumn } from "@/lib/data/pipeline";
 import { STAGE_KEYS } from "@/lib/domain/stages";
+import { db } from "@/lib/db";
 import type { Ctx } from "@/lib/permissions";
 import type { PipelineFilters } from "@/lib/validations/pipeline";
 import { expectAppError } from "../data/world";
@@ -104,22 +105,31 @@ describe("pipeline visibility", () => {
     expect(await boardIds(world.otherCtx)).toEqual([world.foreign.id]);
   });
 
-  it("gives a REP only their own deals and refuses the team and all scopes", async () => {
+  const memberDealIds = async (userId: string) =>
+    new Set((await db.opportunityTeamMember.findMany({ where: { userId }, select: { opportunityId: true } })).map((row) => row.opportunityId));
+
+  it("gives a REP their own deals and those whose project team they are on, and refuses the team and all scopes", async () => {
     const ids = await boardIds(world.ctx.rep);
-    const own = world.deals.filter((deal) => deal.ownerId === world.users.rep.id).map((deal) => deal.id).sort();
-    expect(ids).toEqual(own);
+    const onTeam = await memberDealIds(world.users.rep.id);
+    expect(onTeam.size).toBeGreaterThan(0);
+    const expected = world.deals.filter((deal) => deal.ownerId === world.users.rep.id || onTeam.has(deal.id)).map((deal) => deal.id).sort();
+    expect(ids).toEqual(expected);
+    expect(ids.some((id) => onTeam.has(id))).toBe(true);
     await expectAppError(getPipelineBoard(world.ctx.rep, { scope: "team", limit: 0 }), "FORBIDDEN");
     await expectAppError(getPipelineBoard(world.ctx.rep, { scope: "all", limit: 0 }), "FORBIDDEN");
   });
 
   it("scopes a manager's team view to the teams they belong to or manage, still within what they may see", async () => {
-    const ctx = world.ctx.manager2; // manages South, a plain member of North
+    const ctx = world.ctx.manager2; // manages South, a plain member of North, on the project team of some of rep2's deals
+    const onTeam = await memberDealIds(ctx.userId);
+    const isMine = (deal: { id: string; ownerId: string }) => deal.ownerId === ctx.userId || onTeam.has(deal.id);
     const ids = await boardIds(ctx, { scope: "team" });
     const expected = world.deals
-      .filter((deal) => deal.teamId === world.south.id || (deal.teamId === world.north.id && deal.ownerId === ctx.userId))
+      .filter((deal) => deal.teamId === world.south.id || (deal.teamId === world.north.id && isMine(deal)))
       .map((deal) => deal.id).sort();
     expect(ids).toEqual(expected);
     const mine = await boardIds(ctx, { scope: "mine" });
-    expect(mine).toEqual(world.deals.filter((deal) => deal.ownerId === ctx.userId).map((deal) => deal.id).sort());
+    expect(mine).toEqual(world.deals.filter(isMine).map((deal) => deal.id).sort());
+    expect(mine.some((id) => onTeam.has(id))).toBe(true);
   });
 });

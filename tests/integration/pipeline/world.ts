@@ -1,6 +1,7 @@
 // A pipeline-sized world in its own org: two teams, every role, accounts with segments and regions, and
 // ~120 deals spread over all stages with cent amounts, close dates, product lines, stage-entry times old
-// enough to stall, shared timestamps (keyset ties), a deleted deal and deals of another org. The brute
+// enough to stall, shared timestamps (keyset ties), project-team members, a deleted deal and deals of
+// another org. The brute
 // force below recomputes what the board must answer from plain rows, with lib/domain rules only.
 import { Decimal, formatMoneyString, sumDecimals } from "@/lib/domain/money";
 import { DEFAULT_STAGE_TABLE, isStalled, STAGE_KEYS, type StageKey } from "@/lib/domain/stages";
@@ -55,7 +56,7 @@ export async function buildPipelineWorld(now: Date) {
     { user: rep3, team: south.id }, { user: manager2, team: south.id }, { user: manager2, team: north.id }, { user: admin, team: null },
   ];
   const sharedEntry = new Date(now.getTime() - 3 * DAY_MS);
-  const deals = [];
+  const deals: Awaited<ReturnType<typeof buildOpportunity>>[] = [];
   for (let index = 0; index < 120; index += 1) {
     const seller = pick(sellers);
     const stage = index < 30 ? "P1" : pick(STAGE_KEYS); // P1 is long enough to page through
@@ -69,6 +70,14 @@ export async function buildPipelineWorld(now: Date) {
       stageEnteredAt: index % 7 === 0 ? sharedEntry : new Date(now.getTime() - ageDays * DAY_MS - Math.floor(random() * DAY_MS)),
     }));
   }
+  // Virtual project teams: a member sees the deal as their own ("mine"), whoever owns it.
+  const onTeam = (userId: string, ownerIds: string[], count: number) => deals
+    .filter((deal) => ownerIds.includes(deal.ownerId)).slice(0, count)
+    .map((deal) => ({ opportunityId: deal.id, userId, orgId: org.id, role: "PRESALES" as const, sharePct: "20.00" }));
+  await db.opportunityTeamMember.createMany({
+    data: [...onTeam(rep.id, [rep3.id, admin.id, manager2.id], 8), ...onTeam(manager2.id, [rep2.id], 4), ...onTeam(rep3.id, [rep.id], 3)],
+    skipDuplicates: true,
+  });
   const deleted = await buildOpportunity(db, { orgId: org.id, accountId: accounts[0].id, ownerId: rep.id, teamId: north.id, stage: "P1" });
   await db.opportunity.update({ where: { id: deleted.id }, data: { deletedAt: now } });
   const foreign = await buildOpportunity(db, {
@@ -87,14 +96,14 @@ export type PipelineWorld = Awaited<ReturnType<typeof buildPipelineWorld>>;
 
 /** Every deal `ctx` may see, through Prisma and opportunityVisibility — the reference the SQL must match. */
 export async function loadVisibleDeals(ctx: Ctx) {
-  return db.opportunity.findMany({ where: opportunityVisibility(ctx), include: { account: true } });
+  return db.opportunity.findMany({ where: opportunityVisibility(ctx), include: { account: true, teamMembers: { select: { userId: true } } } });
 }
 
 type VisibleDeal = Awaited<ReturnType<typeof loadVisibleDeals>>[number];
 
 export function matchesFilters(deal: VisibleDeal, ctx: Ctx, filters: PipelineFilters, now: Date): boolean {
   const scope = filters.scope ?? (ctx.role === "REP" ? "mine" : "all");
-  if (scope === "mine" && deal.ownerId !== ctx.userId) return false;
+  if (scope === "mine" && deal.ownerId !== ctx.userId && !deal.teamMembers.some((member) => member.userId === ctx.userId)) return false;
   if (scope === "team" && !(deal.teamId && [...ctx.teamIds, ...ctx.managedTeamIds].includes(deal.teamId))) return false;
   if (filters.ownerId && deal.ownerId !== filters.ownerId) return false;
   if (filters.teamId && deal.teamId !== filters.teamId) return false;
