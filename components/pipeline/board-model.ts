@@ -57,8 +57,15 @@ export function formatCompactMoney(amount: string, currency: string, locale: Loc
   return `${formatter.format(scaled as unknown as number)}${suffix}`; // Intl reads decimal strings exactly (ES2023)
 }
 
+const percentFormatters = new Map<string, Intl.NumberFormat>();
+
 export function formatPercent(probability: string, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(probability as unknown as number);
+  let formatter = percentFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+    percentFormatters.set(locale, formatter);
+  }
+  return formatter.format(probability as unknown as number);
 }
 
 

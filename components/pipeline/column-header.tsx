@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { interpolate } from "@/lib/i18n/config";
 import type { PipelineTotals } from "@/lib/validations/pipeline";
@@ -10,7 +10,7 @@ import { usePipelineMessages } from "./use-pipeline-messages";
 type ColumnHeaderProps = { headingId: string; stage: BoardStage; totals: PipelineTotals; currency: string; action?: ReactNode };
 
 /** Stage name, probability, deal count, total and weighted amount — the server's totals over the whole filtered set. */
-export function ColumnHeader({ headingId, stage, totals, currency, action }: ColumnHeaderProps) {
+export const ColumnHeader = memo(function ColumnHeader({ headingId, stage, totals, currency, action }: ColumnHeaderProps) {
   const { locale } = useI18n();
   const t = usePipelineMessages();
   const amount = formatCardMoney(totals.amount, currency, locale);
@@ -49,4 +49,4 @@ export function ColumnHeader({ headingId, stage, totals, currency, action }: Col
       </dl>
     </header>
   );
-}
+});

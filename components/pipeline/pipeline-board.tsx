@@ -119,6 +119,16 @@ export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFilt
   const lost = stageByKey.get("LOST");
   const lostTotals = totalsByStage.get("LOST");
   const activeStage = activeCard ? stageByKey.get(activeCard.stage) : undefined;
+  // The overlay follows every pointer move; its card is built once per drag.
+  const overlay = useMemo(
+    () =>
+      activeCard && activeStage ? (
+        <div className="w-[16.25rem] rotate-1 cursor-grabbing rounded-md border border-primary/40 bg-surface p-3 shadow-lg">
+          <CardBody card={activeCard} signals={readCardSignals(activeCard, activeStage, new Date(renderedAt))} maxDaysInStage={activeStage.maxDaysInStage} />
+        </div>
+      ) : null,
+    [activeCard, activeStage, renderedAt],
+  );
 
   return (
     <DndContext
@@ -147,13 +157,7 @@ export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFilt
           )
         ) : null}
       </div>
-      <DragOverlay dropAnimation={null}>
-        {activeCard && activeStage ? (
-          <div className="w-[16.25rem] rotate-1 cursor-grabbing rounded-md border border-primary/40 bg-surface p-3 shadow-lg">
-            <CardBody card={activeCard} signals={readCardSignals(activeCard, activeStage, new Date(renderedAt))} maxDaysInStage={activeStage.maxDaysInStage} />
-          </div>
-        ) : null}
-      </DragOverlay>
+      <DragOverlay dropAnimation={null}>{overlay}</DragOverlay>
       <LostDialog
         dealName={lostCandidate?.name ?? null}
         onCancel={() => setLostCandidate(null)}

@@ -122,9 +122,26 @@ function MoveMenu({ card, stages, onMove }: Pick<PipelineCardProps, "card" | "st
   );
 }
 
+/**
+ * The card's contents. Memoized apart from the draggable wrapper: dnd-kit re-renders every draggable
+ * whenever the drag's target column changes, and only the thin wrapper needs to follow.
+ */
+const CardFace = memo(function CardFace({ card, nowMs, stage, stages, isPending, onMove }: PipelineCardProps) {
+  return (
+    <CardBody
+      card={card}
+      signals={readCardSignals(card, stage, new Date(nowMs))}
+      maxDaysInStage={stage.maxDaysInStage}
+      isPending={isPending}
+      menu={<MoveMenu card={card} stages={stages} onMove={onMove} />}
+    />
+  );
+});
+
 /** One deal on the board: drag it (mouse or touch) to another column, or move it from its menu (keyboard). */
-export const PipelineCard = memo(function PipelineCard({ card, nowMs, stage, stages, isPending, onMove }: PipelineCardProps) {
-  const signals = readCardSignals(card, stage, new Date(nowMs));
+export const PipelineCard = memo(function PipelineCard(props: PipelineCardProps) {
+  const { card, nowMs, stage, isPending } = props;
+  const { isStalled } = readCardSignals(card, stage, new Date(nowMs));
   const { setNodeRef, listeners, isDragging } = useDraggable({ id: card.id, data: { card }, disabled: isPending });
   return (
     <article
@@ -137,17 +154,11 @@ export const PipelineCard = memo(function PipelineCard({ card, nowMs, stage, sta
       className={cn(
         "touch-manipulation select-none rounded-md border bg-surface p-3 shadow-xs transition-[opacity,box-shadow]",
         "cursor-grab hover:border-slate-300 hover:shadow-sm active:cursor-grabbing",
-        signals.isStalled ? "border-amber-200" : "border-border",
+        isStalled ? "border-amber-200" : "border-border",
         (isDragging || isPending) && "opacity-50",
       )}
     >
-      <CardBody
-        card={card}
-        signals={signals}
-        maxDaysInStage={stage.maxDaysInStage}
-        isPending={isPending}
-        menu={<MoveMenu card={card} stages={stages} onMove={onMove} />}
-      />
+      <CardFace {...props} />
     </article>
   );
 });
