@@ -79,7 +79,9 @@ test("a card moves by keyboard from its menu, and LOST asks for the loss reason"
 
   await page.getByRole("button", { name: `Move ${deal.name}` }).focus();
   await page.keyboard.press("Enter");
+  await expect(page.getByRole("menu")).toBeVisible();
   await page.keyboard.press("End");
+  await expect(page.getByRole("menuitem", { name: "Lost" })).toBeFocused();
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText(deal.name);
