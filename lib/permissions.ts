@@ -24,6 +24,8 @@ export type Permission =
   | "account.update"
   | "account.delete"
   | "contact.create"
+  // Buying center (issue 6): edit a contact's org-chart fields and record relationship degrees.
+  | "contact.update"
   | "token.manage"
   // Administration (issue 4): users, teams, the org's lists, and reading the audit trail.
   | "users.manage"
@@ -34,14 +36,14 @@ export type Permission =
   | "gates.configure";
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
-  REP: new Set<Permission>(["opportunity.create", "account.create", "account.update", "contact.create", "token.manage"]),
+  REP: new Set<Permission>(["opportunity.create", "account.create", "account.update", "contact.create", "contact.update", "token.manage"]),
   MANAGER: new Set<Permission>([
     "opportunity.create", "opportunity.createForOthers", "opportunity.reassign",
-    "account.create", "account.update", "account.delete", "contact.create", "token.manage",
+    "account.create", "account.update", "account.delete", "contact.create", "contact.update", "token.manage",
   ]),
   ADMIN: new Set<Permission>([
     "opportunity.create", "opportunity.createForOthers", "opportunity.reassign",
-    "account.create", "account.update", "account.delete", "contact.create", "token.manage",
+    "account.create", "account.update", "account.delete", "contact.create", "contact.update", "token.manage",
     "users.manage", "teams.manage", "lists.manage", "audit.read", "gates.configure",
   ]),
 };

@@ -22,6 +22,7 @@ import {
 } from "./schemas";
 import { ADMIN_API_ROUTES } from "./routes-admin";
 import { GATE_API_ROUTES } from "./routes-gates";
+import { BUYING_CENTER_API_ROUTES } from "./routes-buying-center";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -210,4 +211,5 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   },
   ...ADMIN_API_ROUTES,
   ...GATE_API_ROUTES,
+  ...BUYING_CENTER_API_ROUTES,
 ];

@@ -6,10 +6,11 @@ import { AppError, invalid, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Ctx } from "@/lib/permissions";
 import type { AccountCreate, AccountListQuery, AccountOutput, AccountUpdate, ContactCreate, ContactOutput } from "@/lib/validations/account";
+import { assertManagerInAccount, contactRelationshipInclude, contactOrgChartOutput } from "./contact-fields";
 import { decodeCursor, encodeCursor, isUuid } from "./pagination";
 
 type AccountRow = Prisma.AccountGetPayload<object>;
-type ContactRow = Prisma.ContactGetPayload<object>;
+type ContactRow = Prisma.ContactGetPayload<{ include: typeof contactRelationshipInclude }>;
 
 export function toAccountOutput(row: AccountRow): AccountOutput {
   return {
@@ -34,6 +35,7 @@ export function toContactOutput(row: ContactRow): ContactOutput {
     phone: row.phone,
     email: row.email,
     createdAt: row.createdAt.toISOString(),
+    ...contactOrgChartOutput(row),
   };
 }
 
@@ -169,6 +171,7 @@ export async function listContacts(ctx: Ctx, accountId: string): Promise<Contact
   const rows = await db.contact.findMany({
     where: { accountId: account.id, orgId: ctx.orgId, deletedAt: null },
     orderBy: [{ name: "asc" }, { id: "asc" }],
+    include: contactRelationshipInclude,
   });
   return rows.map(toContactOutput);
 }
@@ -176,6 +179,7 @@ export async function listContacts(ctx: Ctx, accountId: string): Promise<Contact
 export async function createContact(ctx: Ctx, accountId: string, input: ContactCreate): Promise<ContactOutput> {
   const account = await findAccountRow(ctx, accountId);
   assertCan(ctx, "contact.create");
+  await assertManagerInAccount(db, ctx, account.id, input.reportsToId);
   const row = await db.contact.create({
     data: {
       orgId: ctx.orgId,
@@ -184,7 +188,13 @@ export async function createContact(ctx: Ctx, accountId: string, input: ContactC
       title: input.title ?? null,
       phone: input.phone ?? null,
       email: input.email ?? null,
+      reportsToId: input.reportsToId ?? null,
+      department: input.department ?? null,
+      level: input.level ?? null,
+      roles: input.roles ?? [],
+      stance: input.stance ?? null,
     },
+    include: contactRelationshipInclude,
   });
   return toContactOutput(row);
 }

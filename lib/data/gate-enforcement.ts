@@ -8,6 +8,7 @@ import type { DealFacts, GateCriterion, GateMode } from "@/lib/domain/gates";
 import type { LocalizedText, StageKey } from "@/lib/domain/stages";
 import { AppError, invalid } from "@/lib/errors";
 import type { Ctx } from "@/lib/permissions";
+import { loadBuyingCenterFacts } from "./buying-center-facts";
 
 type Client = Tx | typeof db;
 
@@ -75,7 +76,11 @@ export async function loadDealFacts(client: Client, deal: GateDeal, criteria: re
     select: { id: true, toStage: true },
     orderBy: { createdAt: "asc" },
   });
+  // The buying center is read only when a CONTACT_ROLE or NO_RED_FLAG criterion asks about it.
+  const needsBuyingCenter = criteria.some((criterion) => criterion.kind === "CONTACT_ROLE" || criterion.kind === "NO_RED_FLAG");
+  const buyingCenter = needsBuyingCenter ? await loadBuyingCenterFacts(client, deal) : undefined;
   return {
+    ...(buyingCenter ? { buyingCenter } : {}),
     stage: deal.stage as StageKey,
     stageEnteredAt: deal.stageEnteredAt,
     fields: {

@@ -4,6 +4,8 @@
 // and, if they need new facts, a member of DealFacts. No I/O: lib/data/gates*.ts loads the facts.
 import { z } from "zod";
 import { DEFAULT_ACTIVITY_TYPES } from "./activities";
+import { contactRoleCriterion, noRedFlagCriterion } from "./gates-buying-center";
+import type { BuyingCenterFacts } from "./buying-center";
 import { toDecimal } from "./money";
 import { type LocalizedText, PIPELINE_STAGE_KEYS, type StageKey } from "./stages";
 
@@ -34,6 +36,8 @@ export type DealFacts = {
   stageEntries: readonly { fromStage: StageKey | null; toStage: StageKey; at: Date }[];
   /** APPROVED, not yet used approval requests of the deal. */
   approvals: readonly { id: string; toStage: StageKey }[];
+  /** The deal's buying center and the relationships its people hold (issue 6); absent reads as empty. */
+  buyingCenter?: BuyingCenterFacts;
 };
 
 export type GateCriterion = {
@@ -164,6 +168,8 @@ export const CRITERION_KINDS: Readonly<Record<string, AnyKind>> = Object.freeze(
   CHECKLIST: checklist as unknown as AnyKind,
   ACTIVITY: activity as unknown as AnyKind,
   APPROVAL: approval as unknown as AnyKind,
+  CONTACT_ROLE: contactRoleCriterion as unknown as AnyKind,
+  NO_RED_FLAG: noRedFlagCriterion as unknown as AnyKind,
 });
 
 export function isCriterionKind(value: unknown): value is string {

@@ -1,5 +1,6 @@
 // Account and contact input schemas, shared by forms, actions and REST API v1.
 import { z } from "zod";
+import { contactOrgChartFields, contactOrgChartOutputFields } from "./buying-center";
 import { idSchema, limitSchema, optionalText } from "./common";
 
 export const accountCreateSchema = z
@@ -31,6 +32,7 @@ export const contactCreateSchema = z
       .transform((value) => (value === "" ? null : value))
       .nullable()
       .optional(),
+    ...contactOrgChartFields,
   })
   .meta({ id: "ContactCreate" });
 
@@ -57,6 +59,7 @@ export const contactOutputSchema = z
     phone: z.string().nullable(),
     email: z.string().nullable(),
     createdAt: z.string(),
+    ...contactOrgChartOutputFields,
   })
   .meta({ id: "Contact" });
 

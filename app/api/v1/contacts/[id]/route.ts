@@ -1,0 +1,15 @@
+import { apiRoute, json, parseBody } from "@/lib/api/http";
+import { getContact, updateContact } from "@/lib/data/contacts";
+import { contactUpdateSchema } from "@/lib/validations/buying-center";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/v1/contacts/:id — one contact with its org-chart fields and strongest relationship degree
+export const GET = apiRoute<{ id: string }>(async (_request, ctx, { id }) => {
+  return json(await getContact(ctx, id));
+});
+
+// PATCH /api/v1/contacts/:id — edit a contact; a reports-to cycle or a manager from another account → 422
+export const PATCH = apiRoute<{ id: string }>(async (request, ctx, { id }) => {
+  return json(await updateContact(ctx, id, await parseBody(request, contactUpdateSchema)));
+});
