@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { MAX_PROFILE_SECTIONS, MAX_SECTION_TEXT, PROFILE_SECTION_KEY } from "@/lib/domain/account-profile";
 import {
-  CONTACT_LEVELS, CONTACT_ROLES, CONTACT_STANCES, GAP_KINDS, MAX_DEGREE, RED_FLAG_KINDS,
+  CONTACT_LEVELS, CONTACT_ROLES, CONTACT_STANCES, type ContactLevel, type ContactRole, type ContactStance, GAP_KINDS, MAX_DEGREE, RED_FLAG_KINDS,
 } from "@/lib/domain/buying-center";
 import { idSchema, optionalText } from "./common";
 
@@ -108,8 +108,8 @@ export const buyingCenterSchema = z
 export type BuyingCenterOutput = z.output<typeof buyingCenterSchema>;
 
 type OrgChartNodeShape = {
-  id: string; name: string; title: string | null; department: string | null; level: string | null; roles: string[];
-  stance: string | null; relationship: number; reportsToId: string | null; reports: OrgChartNodeShape[];
+  id: string; name: string; title: string | null; department: string | null; level: ContactLevel | null; roles: ContactRole[];
+  stance: ContactStance | null; relationship: number; reportsToId: string | null; reports: OrgChartNodeShape[];
 };
 const orgChartNodeSchema: z.ZodType<OrgChartNodeShape> = z.lazy(() =>
   z.object({
