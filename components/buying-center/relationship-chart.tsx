@@ -10,12 +10,11 @@ const H = 220;
 const PAD = { left: 90, right: 16, top: 12, bottom: 28 };
 
 /** Step lines of each key contact's strongest degree over time (SVG, server-rendered, prints as is). */
-export function RelationshipChart({ series, locale, emptyText, label }: { series: Series[]; locale: Locale; emptyText: string; label: string }) {
+export function RelationshipChart({ series, locale, emptyText, label, now }: { series: Series[]; locale: Locale; emptyText: string; label: string; now: Date }) {
   const times = series.flatMap((item) => item.points.map((point) => new Date(point.at).getTime()));
   if (!times.length) return <p className="text-sm text-muted-foreground">{emptyText}</p>;
-  const now = Date.now();
   const start = Math.min(...times);
-  const end = Math.max(now, start + 86_400_000);
+  const end = Math.max(now.getTime(), start + 86_400_000);
   const x = (time: number) => PAD.left + ((time - start) / (end - start)) * (W - PAD.left - PAD.right);
   const y = (degree: number) => PAD.top + ((5 - degree) / 5) * (H - PAD.top - PAD.bottom);
   const lang = locale === "zh-CN" ? "zh-CN" : "en";

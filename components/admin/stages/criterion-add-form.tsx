@@ -15,6 +15,7 @@ import type { StageKey } from "@/lib/domain/stages";
 import { gateCriterionInputSchema } from "@/lib/validations/gates";
 import type { StageActions } from "./types";
 import { kindName } from "./criterion-summary";
+import { BuyingCenterGateFields, buyingCenterGateConfig, EMPTY_BUYING_CENTER_GATE } from "./buying-center-gate-fields";
 
 type CriterionAddFormProps = { stage: StageKey; create: StageActions["createCriterion"]; onAdded: () => void };
 
@@ -26,6 +27,7 @@ export function CriterionAddForm({ stage, create, onAdded }: CriterionAddFormPro
   const t = m.gatesUi.criteria;
   const headingId = useId();
   const [values, setValues] = useState(EMPTY);
+  const [buyingCenter, setBuyingCenter] = useState(EMPTY_BUYING_CENTER_GATE);
   const { formRef, fieldErrors, failure, isPending, submit } = useActionForm({
     schema: gateCriterionInputSchema,
     action: create,
@@ -41,8 +43,8 @@ export function CriterionAddForm({ stage, create, onAdded }: CriterionAddFormPro
       ...current,
       fields: current.fields.includes(field) ? current.fields.filter((item) => item !== field) : [...current.fields, field],
     }));
-  const config =
-    values.kind === "REQUIRED_FIELDS" ? { fields: values.fields } : values.kind === "ACTIVITY" ? { activityType: values.activityType } : {};
+  const config = buyingCenterGateConfig(values.kind, buyingCenter) ??
+    (values.kind === "REQUIRED_FIELDS" ? { fields: values.fields } : values.kind === "ACTIVITY" ? { activityType: values.activityType } : {});
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const empty = [values.labelEn.trim() === "" ? "label.en" : "", values.labelZh.trim() === "" ? "label.zh-CN" : ""].filter(Boolean);
@@ -110,6 +112,7 @@ export function CriterionAddForm({ stage, create, onAdded }: CriterionAddFormPro
             </NativeSelect>
           </Field>
         ) : null}
+        <BuyingCenterGateFields kind={values.kind} values={buyingCenter} onChange={setBuyingCenter} errors={fieldErrors} />
         <Button type="submit" disabled={isPending} className="md:col-start-4 md:justify-self-end">
           {isPending ? <Spinner /> : <Plus aria-hidden="true" />}
           {isPending ? t.adding : t.add}

@@ -1,4 +1,5 @@
 import { activityTypeName } from "@/lib/domain/activities";
+import { DEGREE_NAMES, RED_FLAG_NAMES, ROLE_NAMES, type ContactRole, type RedFlagKind } from "@/lib/domain/buying-center";
 import { CRITERION_KINDS, REQUIRED_FIELD_LABELS, type RequiredFieldKey } from "@/lib/domain/gates";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -17,5 +18,9 @@ export function configSummary(kind: string, config: Record<string, unknown>, loc
       .join(locale === "zh-CN" ? "、" : ", ");
   }
   if (kind === "ACTIVITY" && typeof config.activityType === "string") return activityTypeName(config.activityType, locale);
+  if (kind === "CONTACT_ROLE" && typeof config.role === "string" && Object.hasOwn(ROLE_NAMES, config.role) && typeof config.minDegree === "number") {
+    return `${ROLE_NAMES[config.role as ContactRole][lang(locale)]} ≥ ${config.minDegree} ${DEGREE_NAMES[config.minDegree]?.[lang(locale)] ?? ""}`;
+  }
+  if (kind === "NO_RED_FLAG" && typeof config.kind === "string" && Object.hasOwn(RED_FLAG_NAMES, config.kind)) return RED_FLAG_NAMES[config.kind as RedFlagKind][lang(locale)];
   return null;
 }

@@ -2,6 +2,7 @@ import { Plus, Star, Target } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AccountBuyingCenterLinks } from "@/components/buying-center/account-buying-center-links";
 import { ContactForm } from "@/components/accounts/contact-form";
 import { ContactList } from "@/components/accounts/contact-list";
 import { Badge } from "@/components/ui/badge";
@@ -122,6 +123,7 @@ export default async function AccountPage({ params }: Params) {
               />
             </CardBody>
           </Card>
+          <AccountBuyingCenterLinks accountId={account.id} m={m} />
           <Card aria-labelledby="contacts-heading">
             <CardHeader title={a.contacts} headingId="contacts-heading" />
             <CardBody className="space-y-5">

@@ -2,6 +2,7 @@ import { Building2, Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DealRedFlags } from "@/components/buying-center/deal-red-flags";
 import { DeleteOpportunityButton } from "@/components/opportunities/delete-opportunity-button";
 import { OpportunityFigures } from "@/components/opportunities/opportunity-figures";
 import { StageBadge } from "@/components/opportunities/stage-badge";
@@ -19,6 +20,7 @@ import { StagePath } from "@/components/workspace/stage-path";
 import { StageTimeSummary } from "@/components/workspace/stage-time-summary";
 import { listOpportunityActivities } from "@/lib/data/activities";
 import { listContacts } from "@/lib/data/accounts";
+import { getDealRedFlags } from "@/lib/data/buying-center";
 import { listStageHistory } from "@/lib/data/opportunities";
 import { getOpportunityTeam } from "@/lib/data/opportunity-team";
 import { getOpportunityGates } from "@/lib/data/gate-status";
@@ -165,6 +167,7 @@ export default async function OpportunityPage({ params }: Params) {
               requestApproval: requestApprovalAction.bind(null, opportunity.id),
             }}
           />
+          <DealRedFlags flags={await getDealRedFlags(ctx, opportunity.id)} opportunityId={opportunity.id} accountId={opportunity.accountId} locale={locale} m={m} />
           <ProjectTeamPanel
             team={team}
             people={users.map((user) => ({ id: user.id, name: user.name }))}

@@ -66,7 +66,7 @@ export default async function FishingNetPage({ params, searchParams }: Params) {
           <Card aria-labelledby="relationship-chart-heading">
             <CardHeader title={t.relationships.chartTitle} description={t.relationships.chartDescription} headingId="relationship-chart-heading" />
             <CardBody>
-              <RelationshipChart series={chart.contacts} locale={locale} emptyText={t.relationships.chartEmpty} label={t.relationships.chartTitle} />
+              <RelationshipChart series={chart.contacts} locale={locale} emptyText={t.relationships.chartEmpty} label={t.relationships.chartTitle} now={new Date()} />
             </CardBody>
           </Card>
         </div>
