@@ -16,6 +16,7 @@ import {
   type AccountInput, createRandom, type DealPlan, planAccountActivities, planAccounts, planContacts, planDeals,
   type PlannedAccount, type PlannedContact, type Random,
 } from "./seed-plan";
+import { seedBuyingCenter } from "./seed-buying-center";
 
 const PRNG_SEED = 20_260_101;
 const DEMO_DEAL_COUNT = 300;
@@ -104,6 +105,7 @@ async function seedDemoOrg(tx: DbClient, random: Random, passwordHash: string, n
   const deals = planDeals(random, { accounts, contacts, count: DEMO_DEAL_COUNT, currency: "CNY", now });
   deals.activities.push(...planAccountActivities(random, accounts, contacts, now));
   await writeDeals(tx, deals);
+  await seedBuyingCenter(tx, org.id, now);
   return { accounts: accounts.length, contacts: contacts.length, ...countDeals(deals) };
 }
 
