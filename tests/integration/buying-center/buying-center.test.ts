@@ -86,6 +86,27 @@ describe("reports-to lines", () => {
   });
 });
 
+describe("a 300-person org chart", () => {
+  it("is returned as one tree in well under a second", async () => {
+    const account = await buildAccount(db, world.org.id);
+    const ids = Array.from({ length: 300 }, () => crypto.randomUUID());
+    // A wide, deep chart: each person reports to someone created before them.
+    await db.contact.createMany({
+      data: ids.map((id, index) => ({ id, orgId: world.org.id, accountId: account.id, name: `Person ${String(index).padStart(3, "0")}` })),
+    });
+    for (let index = 1; index < ids.length; index += 1) {
+      await db.contact.update({ where: { id: ids[index] }, data: { reportsToId: ids[Math.floor((index - 1) / 3)] } });
+    }
+    const started = performance.now();
+    const result = await call<{ count: number; roots: { reports: unknown[] }[] }>(orgChartRoute.GET, { token: world.rep.token, params: { id: account.id } });
+    const elapsed = performance.now() - started;
+    expect(result.body.count).toBe(300);
+    expect(result.body.roots).toHaveLength(1);
+    console.info(`org chart of 300 contacts: ${elapsed.toFixed(0)} ms`);
+    expect(elapsed).toBeLessThan(1000);
+  });
+});
+
 describe("relationship degrees", () => {
   it("keeps every change in an append-only history and reports the strongest degree held", async () => {
     const { cto } = await chart();
