@@ -59,12 +59,24 @@ const PROBES = `(() => {
   });
 })();`;
 
-export async function openBoard(context: BrowserContext, url: string): Promise<{ page: Page; paintedMs: number }> {
+/** Where a paint's time went: the server's first byte, and the browser's main-thread work until then. */
+export type PaintBreakdown = { firstByteMs: number; scriptMs: number; layoutMs: number; styleMs: number; taskMs: number };
+
+export async function openBoard(context: BrowserContext, url: string): Promise<{ page: Page; paintedMs: number; breakdown: PaintBreakdown }> {
   const page = await context.newPage();
   await page.addInitScript(PROBES);
-  await page.goto(url, { waitUntil: "commit" });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await page.goto(url, { waitUntil: "commit", timeout: 120_000 });
   const paintedMs = await page.evaluate(() => window.__boardPainted as Promise<number>);
-  return { page, paintedMs };
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const seconds = (name: string) => Math.round((metrics.find((metric) => metric.name === name)?.value ?? 0) * 1000);
+  const firstByteMs = await page.evaluate(() => Math.round((performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseStart));
+  await cdp.detach();
+  return {
+    page, paintedMs,
+    breakdown: { firstByteMs, scriptMs: seconds("ScriptDuration"), layoutMs: seconds("LayoutDuration"), styleMs: seconds("RecalcStyleDuration"), taskMs: seconds("TaskDuration") },
+  };
 }
 
 /** Drags the first P1 card onto the P2 column (as the e2e test does) and returns drop → painted there. */
@@ -86,17 +98,45 @@ export async function timeDrop(page: Page): Promise<number> {
   return ms;
 }
 
+/**
+ * Drags the P1 column's scrollbar to the middle (the column is sized for all its deals, loaded or not)
+ * and times until real cards, not placeholders, are painted there; also returns the first row shown.
+ */
+export async function timeScrollJump(page: Page): Promise<{ ms: number; row: number; scrollHeight: number }> {
+  return page.evaluate(`new Promise((resolve) => {
+    const scroller = document.querySelector('[data-testid="pipeline-column"][data-stage="P1"] [data-testid="pipeline-column-scroll"]');
+    const start = performance.now();
+    scroller.scrollTop = scroller.scrollHeight / 2;
+    const check = () => {
+      const box = scroller.getBoundingClientRect();
+      const shown = [...scroller.querySelectorAll('[data-testid="pipeline-card"]')].filter((card) => {
+        const rect = card.getBoundingClientRect();
+        return rect.bottom > box.top && rect.top < box.bottom;
+      });
+      if (shown.length < 3) return requestAnimationFrame(check);
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve({
+        ms: performance.now() - start, row: Number(shown[0].closest("li").dataset.index), scrollHeight: scroller.scrollHeight,
+      });
+      channel.port2.postMessage(null);
+    };
+    requestAnimationFrame(check);
+  })`);
+}
+
 export type ScriptSize = { file: string; bytes: number; gzipBytes: number };
 
 /**
- * The page's first-load JavaScript: every script the server's HTML loads (its `<script src>` tags), each
- * gzipped at level 9 (the measure Next's build output used). Route prefetches and chunks loaded later on
+ * The page's first-load JavaScript: every script the server's HTML loads (its `<script src>` tags but the
+ * legacy noModule one), each gzipped at level 9 (the measure Next's build output used). Route prefetches and chunks loaded later on
  * demand (a dialog opened, a menu) are not part of it.
  */
 export async function measureFirstLoadJs(context: BrowserContext, url: string): Promise<ScriptSize[]> {
   const response = await context.request.get(url);
   const html = await response.text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((match) => match[1]))];
+  // A noModule script (Next's legacy polyfills) is skipped by every browser that runs the app's modules.
+  const tags = [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"[^>]*>/g)].filter((match) => !/\bnomodule\b/i.test(match[0]));
+  const sources = [...new Set(tags.map((match) => match[1]))];
   const sizes = await Promise.all(
     sources.map(async (source) => {
       const body = await (await context.request.get(new URL(source, url).toString())).body();

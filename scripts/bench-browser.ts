@@ -1,4 +1,4 @@
-// `npm run bench:browser [-- --deals 10000] [--runs 5] [--drops 5] [--lighthouse-runs 1]`
+// `npm run bench:browser [-- --deals 10000] [--runs 5] [--drops 5] [--lighthouse-runs 1 (0: none)]`
 // The board in a real Chromium (/usr/bin/chromium, the e2e flags) against the PRODUCTION build, with one
 // user's P1 column holding 10,000 deals: seeds a throw-away embedded PostgreSQL (the pipeline bench's
 // data, scripts/bench-pipeline-data.ts, plus the big column), starts `npm start`'s launcher on a free port
@@ -17,17 +17,19 @@ import pg from "pg";
 import { findFreePort, startEmbeddedPostgres } from "../lib/infra/embedded-postgres";
 import { applyMigrations } from "../lib/infra/migrate";
 import { hashPassword } from "../lib/password";
-import { CHROMIUM, CHROMIUM_FLAGS, measureFirstLoadJs, openBoard, runLighthouse, timeDrop } from "./bench-browser-probes";
+import {
+  CHROMIUM, CHROMIUM_FLAGS, measureFirstLoadJs, openBoard, type PaintBreakdown, runLighthouse, timeDrop, timeScrollJump,
+} from "./bench-browser-probes";
 import { fillColumnForOwner, insertBenchData } from "./bench-pipeline-data";
 
 const PASSWORD = "Bench-Browser-2026";
 /** Deals in the rest of the org (every stage, every owner), so the big column is not alone in the tables. */
 const BACKGROUND_DEALS = 20_000;
 
-function readFlag(name: string, fallback: number): number {
+function readFlag(name: string, fallback: number, min = 1): number {
   const index = process.argv.indexOf(`--${name}`);
   const value = Number(index >= 0 ? process.argv[index + 1] : fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}`);
   return value;
 }
 
@@ -71,7 +73,7 @@ async function main() {
   const deals = readFlag("deals", 10_000);
   const runs = readFlag("runs", 5);
   const drops = readFlag("drops", 5);
-  const lighthouseRuns = readFlag("lighthouse-runs", 1);
+  const lighthouseRuns = readFlag("lighthouse-runs", 1, 0);
   const dir = mkdtempSync(path.join(os.tmpdir(), "crm-bench-browser-"));
   // mkdtemp makes the directory 0700; run as root, embedded-postgres hands the cluster to a "postgres" user.
   chmodSync(dir, 0o755);
@@ -108,16 +110,21 @@ async function main() {
     const column = (await warm.page.locator('[data-testid="pipeline-column"][data-stage="P1"] [data-testid="column-count"]').textContent()) ?? "?";
     await warm.page.close();
     const paints: number[] = [];
+    const breakdowns: PaintBreakdown[] = [];
     for (let run = 0; run < runs; run += 1) {
-      const { page, paintedMs } = await openBoard(context, boardUrl);
+      const { page, paintedMs, breakdown } = await openBoard(context, boardUrl);
       paints.push(paintedMs);
+      breakdowns.push(breakdown);
       await page.close();
     }
+    console.log("Board paints done.");
 
     const { page } = await openBoard(context, boardUrl);
     const dropTimes: number[] = [];
     for (let drop = 0; drop < drops; drop += 1) dropTimes.push(await timeDrop(page));
+    const jump = await timeScrollJump(page);
     await page.close();
+    console.log("Drops and the scroll jump done; Lighthouse…");
 
     const cookieHeader = (await context.cookies(base)).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
     const lighthouse = [];
@@ -127,14 +134,17 @@ async function main() {
     console.log(`\nBoard of ${email} (P1 column header: ${column} deals), Chromium ${browser.version()}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")}:`);
     console.log("\nFirst-load JavaScript of /pipeline (the HTML's <script src>, gzip -9):");
     console.table(scripts.map(({ file, bytes, gzipBytes }) => ({ file, "KB": (bytes / 1024).toFixed(1), "KB gzipped": (gzipBytes / 1024).toFixed(1) })));
+    console.log("\nWhere each board paint's time went (server's first byte; the page's main-thread work until the paint):");
+    console.table(breakdowns.map((breakdown, run) => ({ "painted ms": paints[run].toFixed(0), ...breakdown })));
     console.log("\nLighthouse (desktop preset, performance):");
     console.table(lighthouse.map(({ score, metrics }) => ({ score, ...metrics })));
     const scores = lighthouse.map((result) => result.score);
     console.log(`
 Board painted after navigation:   ${describe(paints)} — goal ≤ 1000 ms: ${verdict(median(paints) <= 1000)}
 Dropped card painted in P2:       ${describe(dropTimes)} — goal ≤ 100 ms: ${verdict(median(dropTimes) <= 100)}
-Lighthouse desktop performance:   ${median(scores)} (runs: ${scores.join(", ")}) — goal ≥ 90: ${verdict(median(scores) >= 90)}
-First-load JavaScript (gzipped):  ${(totalGzip / 1024).toFixed(1)} KB in ${scripts.length} files — goal < 250 KB: ${verdict(totalGzip / 1024 < 250)}`);
+Lighthouse desktop performance:   ${scores.length ? `${median(scores)} (runs: ${scores.join(", ")}) — goal ≥ 90: ${verdict(median(scores) >= 90)}` : "not run"}
+First-load JavaScript (gzipped):  ${(totalGzip / 1024).toFixed(1)} KB in ${scripts.length} files — goal < 250 KB: ${verdict(totalGzip / 1024 < 250)}
+P1 scrollbar dragged to the middle (${jump.scrollHeight.toLocaleString("en")} px tall): cards from row ${jump.row.toLocaleString("en")} painted after ${jump.ms.toFixed(0)} ms`);
   } finally {
     await browser.close();
     if (server && server.exitCode === null) {

@@ -4,7 +4,7 @@ import { useDroppable } from "@dnd-kit/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { Inbox } from "lucide-react";
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -67,20 +67,22 @@ export function PipelineColumn(props: PipelineColumnProps) {
     initialData: { pages: [firstPage], pageParams: [null] } satisfies ColumnData,
     staleTime: Number.POSITIVE_INFINITY,
   });
-  const items = flattenColumn(query.data);
+  const items = useMemo(() => flattenColumn(query.data), [query.data]);
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
 
   // The scrollbar stands for the whole column (the server's count), not only the loaded pages: rows not
   // loaded yet are placeholders of a typical card's height, filled in page by page as they come into view.
   const rowCount = hasNextPage ? Math.min(MAX_SIZED_ROWS, Math.max(totals.count, items.length + 1)) : items.length;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable between renders: a new function makes the virtualizer recompute every row's offset (10,000 in a big column).
+  const getItemKey = useCallback((index: number) => items[index]?.id ?? `row-${index}`, [items]);
   // The virtualizer re-renders this component itself on scroll; nothing memoized depends on its functions.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_CARD_PX,
-    getItemKey: (index) => items[index]?.id ?? `row-${index}`,
+    getItemKey,
     overscan: 6,
     gap: CARD_GAP_PX,
     // Before the browser measures the column (and on the server), assume a typical one, so the first HTML
