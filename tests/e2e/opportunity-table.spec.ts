@@ -31,6 +31,10 @@ const rowNames = (page: Page, label: string) =>
 
 const uniqueLabel = (kind: string) => `E2E table ${kind} ${Date.now()}`;
 
+// Each test signs in, makes its deals through the API and loads several pages: on a busy shared machine
+// that takes longer than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 test.beforeEach(async ({ page }) => {
   await signIn(page, "rep@demo.test");
 });
@@ -43,8 +47,14 @@ test("the search filter lives in the URL, and a column header sorts both ways", 
     { suffix: "Charlie", amount: "200000.00", stage: "P2" },
   ]);
   await page.goto("/opportunities");
-  await page.getByLabel("Search by name").fill(label);
-  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(label).replace(/%20/g, "(\\+|%20)")}`));
+  const search = page.getByLabel("Search by name");
+  const searched = new RegExp(`[?&]q=${encodeURIComponent(label).replace(/%20/g, "(\\+|%20)")}`);
+  // Typed before the page is interactive, the text would not reach React: type again until the URL follows.
+  await expect(async () => {
+    await search.fill(label);
+    await search.press("Enter");
+    await expect(page).toHaveURL(searched, { timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(page.locator("tbody tr")).toHaveCount(3);
 
   // The filtered view survives a reload, and a URL with one more filter narrows it further.
