@@ -92,3 +92,25 @@ export async function insertBenchData(client: pg.Client, count: number): Promise
   await client.query("VACUUM ANALYZE");
   return { orgId: world.orgId, adminId: world.adminId, managerId: world.managerId, repId: world.repId };
 }
+
+/**
+ * Tops one owner's column up to exactly `count` deals (the browser bench's big column): new deals in
+ * `stage`, on the owner's team, spread over the org's accounts, newest entry first as on the board.
+ */
+export async function fillColumnForOwner(client: pg.Client, orgId: string, ownerId: string, stage: string, count: number): Promise<void> {
+  const { rows: [{ existing }] } = await client.query<{ existing: number }>(
+    `SELECT count(*)::int AS existing FROM "Opportunity"
+      WHERE "orgId" = $1 AND "ownerId" = $2 AND stage = $3::"Stage" AND "deletedAt" IS NULL`, [orgId, ownerId, stage]);
+  await client.query(
+    `INSERT INTO "Opportunity" (id, "orgId", name, "accountId", "ownerId", "teamId", "productLine", amount, currency,
+                                "expectedCloseDate", stage, "stageEnteredAt", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), $1::uuid, 'Column deal ' || g || ' ' || (ARRAY['Rollout','Upgrade','Renewal','Pilot'])[1 + g % 4],
+            accs.ids[1 + (g * 31) % cardinality(accs.ids)], $2::uuid, (SELECT "teamId" FROM "TeamMember" WHERE "userId" = $2::uuid LIMIT 1),
+            (ARRAY['Cloud ERP','Data Platform','Field Service','Security'])[1 + g % 4],
+            round((random() * 5000000)::numeric, 2), 'CNY', current_date + (floor(random() * 540) - 180)::int,
+            $3::"Stage", now() - random() * interval '40 days', now() - interval '50 days', now()
+       FROM generate_series(1, $4::int) g
+      CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids FROM "Account" WHERE "orgId" = $1::uuid) accs`,
+    [orgId, ownerId, stage, Math.max(0, count - existing)]);
+  await client.query(`ANALYZE "Opportunity"`);
+}

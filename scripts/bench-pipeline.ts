@@ -125,6 +125,9 @@ async function main() {
       await measure("board, admin, segment + region", iterations, () =>
         getPipelineBoard(admin, { limit: 50, segment: "Strategic", region: "East" })),
       await measure("board, admin, q=\"steel\"", iterations, () => getPipelineBoard(admin, { limit: 50, q: "steel" })),
+      // A deal number: a few deals match, so the cost is finding them, not summing thousands.
+      await measure("board, admin, q=\"4242\"", iterations, () => getPipelineBoard(admin, { limit: 50, q: "4242" })),
+      await measure("column page, admin, P1, q=\"4242\"", iterations, () => listPipelineColumn(admin, "P1", { limit: 50, q: "4242" })),
       await measure("column page, manager, P1 first page", iterations, () => listPipelineColumn(manager, "P1", { limit: 50 })),
     ];
     report(timings);

@@ -36,8 +36,10 @@ const withQuery = (path: string, query: string, extra: Record<string, string> = 
   return search ? `${path}?${search}` : path;
 };
 
-export function fetchColumnPage(stage: StageKey, filterQuery: string, cursor: string | null): Promise<PipelineColumnPage> {
-  return requestJson(withQuery(`/api/v1/pipeline/${stage}`, filterQuery, cursor ? { cursor } : {}));
+export function fetchColumnPage(stage: StageKey, filterQuery: string, cursor: string | null, limit?: number): Promise<PipelineColumnPage> {
+  const extra: Record<string, string> = cursor ? { cursor } : {};
+  if (limit) extra.limit = String(limit);
+  return requestJson(withQuery(`/api/v1/pipeline/${stage}`, filterQuery, extra));
 }
 
 export async function fetchTotals(filterQuery: string): Promise<PipelineTotals[]> {

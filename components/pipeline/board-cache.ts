@@ -1,7 +1,7 @@
 // Pure edits of the board's client cache for optimistic moves: take a card out of a column, put it in at
-// its place (newest in the stage first, as the server orders), and shift column totals in exact decimals.
+// its place (newest in the stage first, as the server orders), and shift column totals exactly (in cents).
 import type { InfiniteData } from "@tanstack/react-query";
-import { formatMoneyString, toDecimal } from "@/lib/domain/money";
+import { formatCents, toCents, weightCents } from "@/lib/domain/money-cents";
 import type { StageKey } from "@/lib/domain/stages";
 import type { OpportunityOutput } from "@/lib/validations/opportunity";
 import type { PipelineColumnPage, PipelineTotals } from "@/lib/validations/pipeline";
@@ -67,12 +67,12 @@ export function shiftTotals(
   return totals.map((column) => {
     const sign = column.stage === from ? -1 : column.stage === to ? 1 : 0;
     if (sign === 0) return column;
-    const amount = toDecimal(column.amount).plus(toDecimal(card.amount).times(sign));
+    const amount = toCents(column.amount) + toCents(card.amount) * BigInt(sign);
     return {
       ...column,
       count: Math.max(0, column.count + sign),
-      amount: formatMoneyString(amount),
-      weightedAmount: formatMoneyString(amount.times(probabilities[column.stage])),
+      amount: formatCents(amount),
+      weightedAmount: formatCents(weightCents(amount, probabilities[column.stage])),
     };
   });
 }

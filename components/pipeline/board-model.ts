@@ -1,8 +1,9 @@
 // What the board knows about stages and time, handed over by the server page: stage names in the
 // caller's language, probabilities and stall limits from the org's stage table, and the instant the page
 // was rendered (so server and browser agree on "days in stage" while hydrating).
-import { daysInStage, type StageKey } from "@/lib/domain/stages";
-import { Decimal, toDecimal } from "@/lib/domain/money";
+import type { StageKey } from "@/lib/domain/stages";
+import { daysInStage } from "@/lib/domain/stage-time";
+import { isAtLeastPowerOfTen, scaleCents, toCents } from "@/lib/domain/money-cents";
 import type { Locale } from "@/lib/i18n/config";
 import type { OpportunityOutput } from "@/lib/validations/opportunity";
 
@@ -19,8 +20,8 @@ export type CardSignals = { days: number; isStalled: boolean; isOverdue: boolean
 
 /**
  * Days in stage, stalled and close date passed (open deals only). The rules are lib/domain/stages'
- * daysInStage and isStalled (days > the stage's limit), applied to the slim stage list the page sends —
- * the full stage table carries coaching texts the board does not need in the browser.
+ * daysInStage (lib/domain/stage-time) and isStalled (days > the stage's limit), applied to the slim stage
+ * list the page sends — the full stage table carries coaching texts the board does not need in the browser.
  */
 export function readCardSignals(card: OpportunityOutput, stage: BoardStage, now: Date): CardSignals {
   const days = daysInStage(new Date(card.stageEnteredAt), now);
@@ -37,7 +38,7 @@ const moneyFormatters = new Map<string, Intl.NumberFormat>();
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
 // Compact units per language. Intl's own compact notation differs between ICU builds (Node on the server,
-// the browser on the client), which breaks hydration, so the scaling is done here with exact decimals.
+// the browser on the client), which breaks hydration, so the scaling is done here, exactly, in cents.
 const COMPACT_UNITS: Record<Locale, [exponent: number, suffix: string][]> = {
   en: [[12, "T"], [9, "B"], [6, "M"], [3, "K"]],
   "zh-CN": [[8, "亿"], [4, "万"]],
@@ -45,9 +46,9 @@ const COMPACT_UNITS: Record<Locale, [exponent: number, suffix: string][]> = {
 
 /** "CN¥1.2M" / "¥120.5万" for column headers, where a full amount would not fit; the exact value goes in a title. */
 export function formatCompactMoney(amount: string, currency: string, locale: Locale): string {
-  const value = toDecimal(amount);
-  const [exponent, suffix] = COMPACT_UNITS[locale].find(([power]) => value.abs().gte(new Decimal(10).pow(power))) ?? [0, ""];
-  const scaled = value.dividedBy(new Decimal(10).pow(exponent)).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toString();
+  const cents = toCents(amount);
+  const [exponent, suffix] = COMPACT_UNITS[locale].find(([power]) => isAtLeastPowerOfTen(cents, power)) ?? [0, ""];
+  const scaled = scaleCents(cents, exponent);
   const key = `${locale}|${currency}|${exponent ? 1 : 0}`;
   let formatter = moneyFormatters.get(key);
   if (!formatter) {

@@ -6,6 +6,7 @@ import {
 } from "@dnd-kit/core";
 import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
+import dynamic from "next/dynamic";
 import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,7 +16,6 @@ import type { OpportunityOutput } from "@/lib/validations/opportunity";
 import type { PipelineColumn as ColumnData } from "@/lib/validations/pipeline";
 import { boardKeys, fetchTotals } from "./board-api";
 import { type BoardStage, readCardSignals } from "./board-model";
-import { LostDialog } from "./lost-dialog";
 import { CollapseLostButton, LostRail } from "./lost-rail";
 import { usePipelineMessages } from "./use-pipeline-messages";
 import { CardBody } from "./pipeline-card";
@@ -43,6 +43,10 @@ const detectColumn: CollisionDetection = (args) => {
   const within = pointerWithin(args);
   return within.length ? within : rectIntersection(args);
 };
+
+// Marking a deal lost is rare: the dialog's code (Radix Dialog, the form) loads the first time it opens,
+// not with the board.
+const LostDialog = dynamic(() => import("./lost-dialog").then((module) => module.LostDialog), { ssr: false });
 
 type DragData = { card?: OpportunityOutput };
 type DropData = { stage?: StageKey };
@@ -158,14 +162,16 @@ export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFilt
         ) : null}
       </div>
       <DragOverlay dropAnimation={null}>{overlay}</DragOverlay>
-      <LostDialog
-        dealName={lostCandidate?.name ?? null}
-        onCancel={() => setLostCandidate(null)}
-        onConfirm={(reason) => {
-          if (lostCandidate) void move(lostCandidate, "LOST", reason);
-          setLostCandidate(null);
-        }}
-      />
+      {lostCandidate ? (
+        <LostDialog
+          dealName={lostCandidate.name}
+          onCancel={() => setLostCandidate(null)}
+          onConfirm={(reason) => {
+            void move(lostCandidate, "LOST", reason);
+            setLostCandidate(null);
+          }}
+        />
+      ) : null}
       {notice ? (
         <div className="fixed inset-x-4 bottom-4 z-40 mx-auto max-w-lg sm:left-auto sm:right-6 sm:mx-0" data-testid="move-notice">
           <Alert

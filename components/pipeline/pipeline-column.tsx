@@ -4,7 +4,7 @@ import { useDroppable } from "@dnd-kit/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { Inbox } from "lucide-react";
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -22,6 +22,12 @@ import { PipelineCard } from "./pipeline-card";
 /** First guess of a card's height; rows are measured once rendered. */
 const ESTIMATED_CARD_PX = 128;
 const CARD_GAP_PX = 8;
+/** Start loading the next page this many rows before the loaded cards run out. */
+const PREFETCH_ROWS = 10;
+/** The API's largest page: used to catch up when the scrollbar was dragged far below the loaded cards. */
+const MAX_PAGE_SIZE = 200;
+/** Rows the scrollbar is sized for at most: browsers cap an element's height at about 33 million px. */
+const MAX_SIZED_ROWS = 200_000;
 
 type PipelineColumnProps = {
   stage: BoardStage;
@@ -40,33 +46,43 @@ type PipelineColumnProps = {
 
 /**
  * One stage: its totals (from the server, over the whole filtered set), then its cards in a virtualized
- * list — only the visible cards are in the DOM, so 10,000 deals scroll like 10 — loading 50 more through
- * the cursor whenever the end of the loaded cards comes into view.
+ * list — only the visible cards are in the DOM, so 10,000 deals scroll like 10 — sized for the whole
+ * column, loading the next page through the cursor shortly before the end of the loaded cards.
  */
 export function PipelineColumn(props: PipelineColumnProps) {
   const { stage, stages, totals, firstPage, renderedAt, filterQuery, isFiltered, currency, pendingIds, onMove, headerAction } = props;
   const { m } = useI18n();
   const t = usePipelineMessages();
   const nowMs = Date.parse(renderedAt);
+  // Rows still missing below the loaded cards when the next page was asked for: more than a page (the
+  // server's first page tells its size) asks for a bigger one.
+  const missingRows = useRef(0);
+  const pageSize = firstPage.items.length;
   const query = useInfiniteQuery({
     queryKey: boardKeys.column(renderedAt, filterQuery, stage.key),
-    queryFn: ({ pageParam }) => fetchColumnPage(stage.key, filterQuery, pageParam),
+    queryFn: ({ pageParam }) =>
+      fetchColumnPage(stage.key, filterQuery, pageParam, missingRows.current > pageSize ? Math.min(MAX_PAGE_SIZE, missingRows.current) : undefined),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     initialData: { pages: [firstPage], pageParams: [null] } satisfies ColumnData,
     staleTime: Number.POSITIVE_INFINITY,
   });
-  const items = flattenColumn(query.data);
+  const items = useMemo(() => flattenColumn(query.data), [query.data]);
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
 
+  // The scrollbar stands for the whole column (the server's count), not only the loaded pages: rows not
+  // loaded yet are placeholders of a typical card's height, filled in page by page as they come into view.
+  const rowCount = hasNextPage ? Math.min(MAX_SIZED_ROWS, Math.max(totals.count, items.length + 1)) : items.length;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable between renders: a new function makes the virtualizer recompute every row's offset (10,000 in a big column).
+  const getItemKey = useCallback((index: number) => items[index]?.id ?? `row-${index}`, [items]);
   // The virtualizer re-renders this component itself on scroll; nothing memoized depends on its functions.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: items.length + (hasNextPage ? 1 : 0),
+    count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_CARD_PX,
-    getItemKey: (index) => items[index]?.id ?? "more",
+    getItemKey,
     overscan: 6,
     gap: CARD_GAP_PX,
     // Before the browser measures the column (and on the server), assume a typical one, so the first HTML
@@ -76,8 +92,12 @@ export function PipelineColumn(props: PipelineColumnProps) {
   const virtualItems = virtualizer.getVirtualItems();
   const lastIndex = virtualItems.at(-1)?.index ?? -1;
 
+  // One page at a time through the cursor; after a jump far down, pages follow each other (up to the
+  // API's largest) until the rows on screen are loaded.
   useEffect(() => {
-    if (lastIndex >= items.length - 1 && hasNextPage && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
+    if (lastIndex < items.length - PREFETCH_ROWS || !hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
+    missingRows.current = lastIndex + 1 - items.length;
+    void fetchNextPage();
   }, [lastIndex, items.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
 
   const { setNodeRef, isOver, active } = useDroppable({ id: `column:${stage.key}`, data: { stage: stage.key } });
@@ -124,6 +144,8 @@ export function PipelineColumn(props: PipelineColumnProps) {
                       isPending={pendingIds.has(card.id)}
                       onMove={onMove}
                     />
+                  ) : row.index > items.length ? (
+                    <div aria-hidden="true" className="rounded-md border border-border bg-surface/60" style={{ height: ESTIMATED_CARD_PX }} />
                   ) : isFetchNextPageError ? (
                     <div role="alert" className="rounded-md border border-rose-200 bg-rose-50 p-3 text-xs text-rose-900">
                       <p>{t.loadMoreFailed}</p>

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import { formatMoneyString, toDecimal } from "@/lib/domain/money";
+import { formatCents, toCents, weightCents } from "@/lib/domain/money-cents";
 import type { StageKey } from "@/lib/domain/stages";
 import { interpolate } from "@/lib/i18n/config";
 import type { OpportunityOutput } from "@/lib/validations/opportunity";
@@ -66,7 +66,7 @@ export function useBoardMove({ renderedAt, filterQuery, stages, isStalledOnly, f
         stage: to,
         stageEnteredAt: new Date().toISOString(),
         probability: Number(target.probability),
-        weightedAmount: formatMoneyString(toDecimal(card.amount).times(target.probability)),
+        weightedAmount: formatCents(weightCents(toCents(card.amount), target.probability)),
         lossReason: to === "LOST" ? lossReason ?? null : null,
       };
       const seed = (stage: StageKey) => (data: ColumnData | undefined): ColumnData | undefined => {

@@ -1,7 +1,6 @@
 "use client";
 
 import { LogOut, Settings } from "lucide-react";
-import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import {
@@ -45,7 +44,8 @@ export function UserMenu({ name, email, roleLabel }: UserMenuProps) {
             {m.nav.settings}
           </Link>
         </DropdownMenuItem>
-        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/login" })}>
+        {/* next-auth's client (9 KB gzipped on every page's first load) is fetched only when someone signs out. */}
+        <DropdownMenuItem onSelect={() => void import("next-auth/react").then(({ signOut }) => signOut({ callbackUrl: "/login" }))}>
           <LogOut aria-hidden="true" />
           {m.nav.signOut}
         </DropdownMenuItem>

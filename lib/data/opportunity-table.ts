@@ -68,8 +68,8 @@ export type PreparedTableQuery = {
 export async function prepareTableQuery(
   ctx: Ctx, filters: TableFilters, sort: TableSortKey, dir: SortDirection, now: Date,
 ): Promise<PreparedTableQuery> {
-  const table = await getStageTable(ctx);
-  const conditions = [buildPipelineWhere(ctx, filters)];
+  const [table, where] = await Promise.all([getStageTable(ctx), buildPipelineWhere(ctx, filters)]);
+  const conditions = [where];
   if (filters.stage) conditions.push(Prisma.sql`o.stage = ${filters.stage}::"Stage"`);
   if (filters.stalledOnly) conditions.push(stalledSql(table, now));
   const spec = sortSpec(sort, table);

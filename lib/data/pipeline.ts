@@ -24,8 +24,8 @@ type TotalsRow = { stage: StageKey; count: number; amount: string; weightedAmoun
 type BoardQuery = { where: Prisma.Sql; stalledOnly: boolean; now: Date; table: StageTable };
 
 async function prepare(ctx: Ctx, filters: PipelineFilters, now: Date): Promise<BoardQuery> {
-  const table = await getStageTable(ctx);
-  return { where: buildPipelineWhere(ctx, filters), stalledOnly: Boolean(filters.stalledOnly), now, table };
+  const [table, where] = await Promise.all([getStageTable(ctx), buildPipelineWhere(ctx, filters)]);
+  return { where, stalledOnly: Boolean(filters.stalledOnly), now, table };
 }
 
 /** Count, amount and weighted amount per stage; stages without deals come back as zeros. */

@@ -4,6 +4,7 @@
 // issue) are merged in by `resolveStageTable`, never written anywhere else.
 import type { DecisionStageKey } from "./decision-cycle";
 import { Decimal, type DecimalInput, toDecimal } from "./money";
+import { daysInStage } from "./stage-time";
 
 export const STAGE_KEYS = ["P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "LOST"] as const;
 export type StageKey = (typeof STAGE_KEYS)[number];
@@ -286,10 +287,7 @@ export function checkStageMove(from: StageKey, to: StageKey, lossReason?: string
   return null;
 }
 
-/** Whole days a deal has spent in its current stage. */
-export function daysInStage(stageEnteredAt: Date, now: Date = new Date()): number {
-  return Math.max(0, Math.floor((now.getTime() - stageEnteredAt.getTime()) / 86_400_000));
-}
+export { daysInStage };
 
 export function isStalled(stageKey: StageKey, stageEnteredAt: Date, now: Date = new Date(), table: StageTable = DEFAULT_STAGE_TABLE): boolean {
   const limit = table[stageKey].maxDaysInStage;
