@@ -4,6 +4,7 @@
 // and, if they need new facts, a member of DealFacts. No I/O: lib/data/gates*.ts loads the facts.
 import { z } from "zod";
 import { DEFAULT_ACTIVITY_TYPES } from "./activities";
+import { DECISION_STAGE_KEYS, DECISION_STAGE_NAMES, type DecisionStageKey, isDecisionStageAtLeast } from "./decision-cycle";
 import { toDecimal } from "./money";
 import { type LocalizedText, PIPELINE_STAGE_KEYS, type StageKey } from "./stages";
 
@@ -34,6 +35,8 @@ export type DealFacts = {
   stageEntries: readonly { fromStage: StageKey | null; toStage: StageKey; at: Date }[];
   /** APPROVED, not yet used approval requests of the deal. */
   approvals: readonly { id: string; toStage: StageKey }[];
+  /** The customer's current decision-cycle stage (issue 5); absent or null when never recorded. */
+  decisionStage?: DecisionStageKey | null;
 };
 
 export type GateCriterion = {
@@ -156,6 +159,26 @@ const approval: CriterionKind<Record<string, never>> = {
   },
 };
 
+const decisionStage: CriterionKind<{ atLeast: DecisionStageKey }> = {
+  key: "DECISION_STAGE",
+  name: text("Customer decision stage", "客户决策阶段"),
+  configSchema: z.strictObject({
+    atLeast: z.enum(DECISION_STAGE_KEYS, { error: `atLeast is one of ${DECISION_STAGE_KEYS.join(", ")}.` }),
+  }),
+  evaluate: (config, facts) => {
+    const name = DECISION_STAGE_NAMES[config.atLeast];
+    return isDecisionStageAtLeast(facts.decisionStage, config.atLeast)
+      ? { met: true, message: text(`The customer is at ${name.en} or beyond.`, `客户已处于${name["zh-CN"]}阶段或之后。`) }
+      : {
+        met: false,
+        message: text(
+          `The customer must have reached ${name.en} in its decision cycle; record where the customer is, with evidence.`,
+          `客户决策须已到达${name["zh-CN"]}阶段；请记录客户所处阶段并附证据。`,
+        ),
+      };
+  },
+};
+
 // `unknown` config at the registry boundary: each kind narrows it through its own schema.
 type AnyKind = CriterionKind<never>;
 
@@ -164,6 +187,7 @@ export const CRITERION_KINDS: Readonly<Record<string, AnyKind>> = Object.freeze(
   CHECKLIST: checklist as unknown as AnyKind,
   ACTIVITY: activity as unknown as AnyKind,
   APPROVAL: approval as unknown as AnyKind,
+  DECISION_STAGE: decisionStage as unknown as AnyKind,
 });
 
 export function isCriterionKind(value: unknown): value is string {
