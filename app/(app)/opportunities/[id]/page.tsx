@@ -8,6 +8,7 @@ import { StageBadge } from "@/components/opportunities/stage-badge";
 import { StageHistory } from "@/components/opportunities/stage-history";
 import { StageMoveForm } from "@/components/opportunities/stage-move-form";
 import { GateChecklist } from "@/components/opportunities/gates/gate-checklist";
+import { DecisionCyclePanel } from "@/components/decision-cycle/decision-cycle-panel";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -22,6 +23,7 @@ import { listContacts } from "@/lib/data/accounts";
 import { listStageHistory } from "@/lib/data/opportunities";
 import { getOpportunityTeam } from "@/lib/data/opportunity-team";
 import { getOpportunityGates } from "@/lib/data/gate-status";
+import { getDecisionCycle } from "@/lib/data/decision-cycle";
 import { getStageTable } from "@/lib/data/stage-config";
 import { listOrgUsers } from "@/lib/data/users";
 import { listStages, stageName, STAGE_KEYS, type StageKey } from "@/lib/domain/stages";
@@ -30,6 +32,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { loadVisibleOpportunity } from "../../_lib/load-opportunity";
 import { getPageContext } from "../../_lib/session";
 import { deleteOpportunityAction, moveOpportunityStageAction } from "../actions";
+import { changeDecisionStageAction } from "./decision-cycle-actions";
 import { requestApprovalAction, tickChecklistAction, untickChecklistAction } from "./gate-actions";
 import { loadCurrentDealAction, loadOlderActivitiesAction, logActivityAction, replaceTeamAction, saveKeyFieldsAction } from "./actions";
 
@@ -143,6 +146,12 @@ export default async function OpportunityPage({ params }: Params) {
 
         <div className="space-y-6">
           <OpportunityFigures opportunity={opportunity} locale={locale} m={m} />
+          <DecisionCyclePanel
+            cycle={await getDecisionCycle(ctx, opportunity.id)}
+            projectStageName={stageNames[opportunity.stage]}
+            activities={activities.data.map(({ id: activityId, subject, occurredAt }) => ({ id: activityId, subject, occurredAt }))}
+            action={changeDecisionStageAction.bind(null, opportunity.id)}
+          />
           <Card aria-labelledby="move-heading">
             <CardHeader title={o.move.title} description={o.move.description} headingId="move-heading" />
             <CardBody>
