@@ -90,6 +90,10 @@ export const decisionCycleEn = {
     openDeals: "{count} open deals",
     limited: "The first 100 are shown.",
   },
+  gate: {
+    atLeast: "Customer at least in",
+    hint: "The move is refused (or warned) until the customer's recorded decision stage has reached this one.",
+  },
   account: {
     title: "Customer decision cycle",
     description: "A key account carries its decision stage before any deal exists (account development, P0).",

@@ -91,6 +91,10 @@ export const decisionCycleZhCN: Messages["decisionCycle"] = {
     openDeals: "{count} 个进行中的项目",
     limited: "仅显示前 100 条。",
   },
+  gate: {
+    atLeast: "客户至少处于",
+    hint: "在客户记录的决策阶段到达此阶段之前，推进将被拒绝（或警告）。",
+  },
   account: {
     title: "客户决策循环",
     description: "重点客户在尚无项目时即可记录决策阶段（客户开发，P0）。",

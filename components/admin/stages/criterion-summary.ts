@@ -1,4 +1,5 @@
 import { activityTypeName } from "@/lib/domain/activities";
+import { DECISION_STAGE_NAMES, isDecisionStageKey } from "@/lib/domain/decision-cycle";
 import { CRITERION_KINDS, REQUIRED_FIELD_LABELS, type RequiredFieldKey } from "@/lib/domain/gates";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -17,5 +18,6 @@ export function configSummary(kind: string, config: Record<string, unknown>, loc
       .join(locale === "zh-CN" ? "、" : ", ");
   }
   if (kind === "ACTIVITY" && typeof config.activityType === "string") return activityTypeName(config.activityType, locale);
+  if (kind === "DECISION_STAGE" && isDecisionStageKey(config.atLeast)) return `≥ ${DECISION_STAGE_NAMES[config.atLeast][lang(locale)]}`;
   return null;
 }
