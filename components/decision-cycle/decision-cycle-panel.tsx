@@ -18,10 +18,12 @@ type DecisionCyclePanelProps = {
   projectStageName: string;
   activities: EvidenceActivity[];
   action: (input: unknown) => Promise<ActionResult<unknown>>;
+  /** Where "value chain, purchase steps and history" lives; absent on that page itself. */
+  detailsHref?: string;
 };
 
 /** The deal page's decision-cycle card: the customer's stage, the alignment flag, coaching and the change form. */
-export function DecisionCyclePanel({ cycle, projectStageName, activities, action }: DecisionCyclePanelProps) {
+export function DecisionCyclePanel({ cycle, projectStageName, activities, action, detailsHref }: DecisionCyclePanelProps) {
   const { m, locale } = useI18n();
   const t = m.decisionCycle.panel;
   const lang = locale === "zh-CN" ? "zh-CN" : "en";
@@ -57,13 +59,12 @@ export function DecisionCyclePanel({ cycle, projectStageName, activities, action
         )}
         {cycle.stage ? <DecisionGuidance stage={cycle.stage} locale={locale} m={m} /> : null}
         <DecisionStageForm current={cycle.stage} activities={activities} action={action} />
-        <Link
-          href={`/opportunities/${cycle.opportunityId}/decision-cycle`}
-          className="inline-flex items-center gap-1.5 text-sm font-medium text-primary hover:underline"
-        >
-          <Route className="size-4" aria-hidden="true" />
-          {t.details}
-        </Link>
+        {detailsHref ? (
+          <Link href={detailsHref} className="inline-flex items-center gap-1.5 text-sm font-medium text-primary hover:underline">
+            <Route className="size-4" aria-hidden="true" />
+            {t.details}
+          </Link>
+        ) : null}
       </CardBody>
     </Card>
   );

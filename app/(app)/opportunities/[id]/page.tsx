@@ -151,6 +151,7 @@ export default async function OpportunityPage({ params }: Params) {
             projectStageName={stageNames[opportunity.stage]}
             activities={activities.data.map(({ id: activityId, subject, occurredAt }) => ({ id: activityId, subject, occurredAt }))}
             action={changeDecisionStageAction.bind(null, opportunity.id)}
+            detailsHref={`/opportunities/${opportunity.id}/decision-cycle`}
           />
           <Card aria-labelledby="move-heading">
             <CardHeader title={o.move.title} description={o.move.description} headingId="move-heading" />
