@@ -2,6 +2,8 @@
 // shape, so a missing or extra key there fails the typecheck. Placeholders: {name}.
 // Stage names are NOT here: they come from lib/domain/stages (stageName).
 import { buyingCenterEn } from "./sections/buying-center.en";
+import { decisionCycleEn } from "./sections/decision-cycle.en";
+
 export const en = {
   meta: {
     appName: "KeyAccount CRM",
@@ -835,6 +837,7 @@ export const en = {
     },
   },
   buyingCenter: buyingCenterEn,
+  decisionCycle: decisionCycleEn,
 };
 
 type DeepStringShape<T> = { [K in keyof T]: T[K] extends string ? string : DeepStringShape<T[K]> };

@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { createDefaultGates } from "../lib/data/gate-defaults";
 import { seedOrgLists } from "./seed-lists";
+import { seedDecisionCycle } from "./seed-decision-cycle";
 import { hashPassword } from "../lib/password";
 import { buildOrg, buildTeam, buildUser, type DbClient } from "../tests/factories";
 import {
@@ -106,6 +107,7 @@ async function seedDemoOrg(tx: DbClient, random: Random, passwordHash: string, n
   deals.activities.push(...planAccountActivities(random, accounts, contacts, now));
   await writeDeals(tx, deals);
   await seedBuyingCenter(tx, org.id, now);
+  await seedDecisionCycle(tx, org.id, now);
   return { accounts: accounts.length, contacts: contacts.length, ...countDeals(deals) };
 }
 

@@ -10,6 +10,7 @@ import {
   DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { Spinner } from "@/components/ui/spinner";
+import { AheadOfCustomerBadge } from "@/components/decision-cycle/ahead-badge";
 import type { StageKey } from "@/lib/domain/stages";
 import { interpolate } from "@/lib/i18n/config";
 import type { OpportunityOutput } from "@/lib/validations/opportunity";
@@ -84,6 +85,7 @@ export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: Car
           ) : null}
         </div>
       ) : null}
+      <AheadOfCustomerBadge decisionStage={card.decisionStage} alignment={card.decisionAlignment} />
     </>
   );
 }

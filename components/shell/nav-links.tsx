@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, ClipboardCheck, KanbanSquare, Settings, ShieldCheck, Target } from "lucide-react";
+import { Building2, ClipboardCheck, KanbanSquare, RefreshCcw, Settings, ShieldCheck, Target } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -10,6 +10,7 @@ const ITEMS = [
   { href: "/pipeline", key: "pipeline", icon: KanbanSquare },
   { href: "/opportunities", key: "opportunities", icon: Target },
   { href: "/accounts", key: "accounts", icon: Building2 },
+  { href: "/decision-cycle", key: "decisionCycle", icon: RefreshCcw },
   { href: "/settings", key: "settings", icon: Settings },
 ] as const;
 
@@ -37,7 +38,7 @@ export function NavLinks({ isAdmin = false, canApprove = false }: { isAdmin?: bo
             )}
           >
             <Icon className="size-4" aria-hidden="true" />
-            {key === "pipeline" ? m.pipeline.nav : key === "admin" ? m.admin.nav : key === "approvals" ? m.gatesUi.approvals.nav : m.nav[key]}
+            {key === "pipeline" ? m.pipeline.nav : key === "admin" ? m.admin.nav : key === "approvals" ? m.gatesUi.approvals.nav : key === "decisionCycle" ? m.decisionCycle.nav : m.nav[key]}
           </Link>
         );
       })}

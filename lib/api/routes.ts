@@ -23,6 +23,7 @@ import {
 import { ADMIN_API_ROUTES } from "./routes-admin";
 import { GATE_API_ROUTES } from "./routes-gates";
 import { BUYING_CENTER_API_ROUTES } from "./routes-buying-center";
+import { DECISION_CYCLE_API_ROUTES } from "./routes-decision-cycle";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -212,4 +213,5 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   ...ADMIN_API_ROUTES,
   ...GATE_API_ROUTES,
   ...BUYING_CENTER_API_ROUTES,
+  ...DECISION_CYCLE_API_ROUTES,
 ];

@@ -128,7 +128,7 @@ export async function createAccount(ctx: Ctx, input: AccountCreate): Promise<Acc
   return toAccountOutput(row);
 }
 
-function assertMayEditAccount(ctx: Ctx, account: AccountRow) {
+export function assertMayEditAccount(ctx: Ctx, account: Pick<AccountRow, "ownerId">) {
   assertCan(ctx, "account.update");
   if (ctx.role === "REP" && account.ownerId !== ctx.userId) {
     throw new AppError("FORBIDDEN", "Only the account owner, a manager or an admin may edit this account.");

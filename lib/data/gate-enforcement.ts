@@ -3,6 +3,7 @@
 // the deal page's gate checklist, so both see the same facts.
 import "server-only";
 import type { db, Tx } from "@/lib/db";
+import { isDecisionStageKey } from "@/lib/domain/decision-cycle";
 import { decideStageMove, type StageMoveVerdict } from "@/lib/domain/gate-moves";
 import type { DealFacts, GateCriterion, GateMode } from "@/lib/domain/gates";
 import type { LocalizedText, StageKey } from "@/lib/domain/stages";
@@ -22,6 +23,8 @@ export type GateDeal = {
   amount: { toString(): string };
   teamId: string | null;
   expectedCloseDate: Date | null;
+  /** The customer's decision-cycle stage (issue 5): a DECISION_STAGE criterion reads it. */
+  decisionStage?: string | null;
 };
 
 type CriterionRow = { id: string; stage: string; kind: string; labelEn: string; labelZh: string; config: unknown; mode: string; order: number };
@@ -93,6 +96,7 @@ export async function loadDealFacts(client: Client, deal: GateDeal, criteria: re
     activities,
     stageEntries: stageEntries.map((entry) => ({ fromStage: entry.fromStage as StageKey | null, toStage: entry.toStage as StageKey, at: entry.at })),
     approvals: approvals.map((approval) => ({ id: approval.id, toStage: approval.toStage as StageKey })),
+    decisionStage: isDecisionStageKey(deal.decisionStage) ? deal.decisionStage : null,
   };
 }
 

@@ -3,6 +3,7 @@
 // not do. Stage moves go through moveOpportunityToStage only (form, API, and later board, bulk, import).
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { decisionAlignment, isDecisionStageKey } from "@/lib/domain/decision-cycle";
 import { formatMoneyString } from "@/lib/domain/money";
 import { checkStageMove, type StageKey, type StageTable, stageProbability, weightedAmount } from "@/lib/domain/stages";
 import { AppError, invalid, notFound } from "@/lib/errors";
@@ -24,6 +25,7 @@ type OpportunityRow = Prisma.OpportunityGetPayload<{ include: typeof opportunity
 
 export function toOpportunityOutput(row: OpportunityRow, table: StageTable): OpportunityOutput {
   const stage = row.stage as StageKey;
+  const decisionStage = isDecisionStageKey(row.decisionStage) ? row.decisionStage : null;
   return {
     id: row.id,
     name: row.name,
@@ -41,6 +43,8 @@ export function toOpportunityOutput(row: OpportunityRow, table: StageTable): Opp
     weightedAmount: formatMoneyString(weightedAmount(row.amount.toString(), stage, table)),
     lossReason: row.lossReason,
     stageEnteredAt: row.stageEnteredAt.toISOString(),
+    decisionStage,
+    decisionAlignment: decisionAlignment(stage, decisionStage, table),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

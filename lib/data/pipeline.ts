@@ -56,14 +56,14 @@ export type CardRow = {
   id: string; orgId: string; name: string; accountId: string; ownerId: string; teamId: string | null;
   productLine: string | null; amount: string; currency: string; expectedCloseDate: string; stage: string;
   stageEnteredAt: Date; lossReason: string | null; version: number; createdAt: Date; updatedAt: Date;
-  accountName: string; ownerName: string;
+  accountName: string; ownerName: string; decisionStage: string | null;
 };
 
 export const CARD_COLUMNS = Prisma.sql`
   o.id::text AS id, o."orgId"::text AS "orgId", o.name, o."accountId"::text AS "accountId", o."ownerId"::text AS "ownerId",
   o."teamId"::text AS "teamId", o."productLine", o.amount::text AS amount, o.currency,
   o."expectedCloseDate"::text AS "expectedCloseDate", o.stage::text AS stage, o."stageEnteredAt", o."lossReason", o.version,
-  o."createdAt", o."updatedAt", a.name AS "accountName", u.name AS "ownerName"`;
+  o."createdAt", o."updatedAt", a.name AS "accountName", u.name AS "ownerName", o."decisionStage"`;
 
 export const CARD_FROM = Prisma.sql`"Opportunity" o JOIN "Account" a ON a.id = o."accountId" JOIN "User" u ON u.id = o."ownerId"`;
 const CARD_ORDER = Prisma.sql`ORDER BY o."stageEnteredAt" DESC, o.id DESC`;

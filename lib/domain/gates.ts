@@ -6,6 +6,7 @@ import { z } from "zod";
 import { DEFAULT_ACTIVITY_TYPES } from "./activities";
 import { contactRoleCriterion, noRedFlagCriterion } from "./gates-buying-center";
 import type { BuyingCenterFacts } from "./buying-center";
+import { DECISION_STAGE_KEYS, DECISION_STAGE_NAMES, type DecisionStageKey, isDecisionStageAtLeast } from "./decision-cycle";
 import { toDecimal } from "./money";
 import { type LocalizedText, PIPELINE_STAGE_KEYS, type StageKey } from "./stages";
 
@@ -38,6 +39,8 @@ export type DealFacts = {
   approvals: readonly { id: string; toStage: StageKey }[];
   /** The deal's buying center and the relationships its people hold (issue 6); absent reads as empty. */
   buyingCenter?: BuyingCenterFacts;
+  /** The customer's current decision-cycle stage (issue 5); absent or null when never recorded. */
+  decisionStage?: DecisionStageKey | null;
 };
 
 export type GateCriterion = {
@@ -160,6 +163,26 @@ const approval: CriterionKind<Record<string, never>> = {
   },
 };
 
+const decisionStage: CriterionKind<{ atLeast: DecisionStageKey }> = {
+  key: "DECISION_STAGE",
+  name: text("Customer decision stage", "客户决策阶段"),
+  configSchema: z.strictObject({
+    atLeast: z.enum(DECISION_STAGE_KEYS, { error: `atLeast is one of ${DECISION_STAGE_KEYS.join(", ")}.` }),
+  }),
+  evaluate: (config, facts) => {
+    const name = DECISION_STAGE_NAMES[config.atLeast];
+    return isDecisionStageAtLeast(facts.decisionStage, config.atLeast)
+      ? { met: true, message: text(`The customer is at ${name.en} or beyond.`, `客户已处于${name["zh-CN"]}阶段或之后。`) }
+      : {
+        met: false,
+        message: text(
+          `The customer must have reached ${name.en} in its decision cycle; record where the customer is, with evidence.`,
+          `客户决策须已到达${name["zh-CN"]}阶段；请记录客户所处阶段并附证据。`,
+        ),
+      };
+  },
+};
+
 // `unknown` config at the registry boundary: each kind narrows it through its own schema.
 type AnyKind = CriterionKind<never>;
 
@@ -170,6 +193,7 @@ export const CRITERION_KINDS: Readonly<Record<string, AnyKind>> = Object.freeze(
   APPROVAL: approval as unknown as AnyKind,
   CONTACT_ROLE: contactRoleCriterion as unknown as AnyKind,
   NO_RED_FLAG: noRedFlagCriterion as unknown as AnyKind,
+  DECISION_STAGE: decisionStage as unknown as AnyKind,
 });
 
 export function isCriterionKind(value: unknown): value is string {

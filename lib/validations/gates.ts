@@ -39,7 +39,7 @@ export const gateCriterionInputSchema = z
   .transform((input) => ({ ...input, config: (parseCriterionConfig(input.kind, input.config) as { config: Record<string, unknown> }).config }))
   .meta({
     id: "GateCriterionInput",
-    description: "kind: REQUIRED_FIELDS {fields: [productLine|amount|teamId|expectedCloseDate]}, CHECKLIST {}, ACTIVITY {activityType}, APPROVAL {}, CONTACT_ROLE {role, minDegree}, NO_RED_FLAG {kind}.",
+    description: "kind: REQUIRED_FIELDS {fields: [productLine|amount|teamId|expectedCloseDate]}, CHECKLIST {}, ACTIVITY {activityType}, APPROVAL {}, CONTACT_ROLE {role, minDegree}, NO_RED_FLAG {kind}, DECISION_STAGE {atLeast: SATISFACTION…REEVALUATION}.",
   });
 
 export type GateCriterionInput = z.output<typeof gateCriterionInputSchema>;

@@ -1,5 +1,6 @@
 // Opportunity input schemas, shared by the form, the server actions and REST API v1.
 import { z } from "zod";
+import { decisionAlignmentSchema, decisionStageSchema } from "./decision-cycle";
 import { currencySchema, dateSchema, idSchema, limitSchema, moneySchema, optionalText, stageSchema } from "./common";
 
 export const opportunityFields = {
@@ -83,6 +84,8 @@ export const opportunityOutputSchema = z
     weightedAmount: z.string().meta({ example: "37037.03" }),
     lossReason: z.string().nullable(),
     stageEnteredAt: z.string(),
+    decisionStage: decisionStageSchema.nullable().meta({ description: "The customer's decision-cycle stage (METHOD.md §2)." }),
+    decisionAlignment: decisionAlignmentSchema,
     version: z.int(),
     createdAt: z.string(),
     updatedAt: z.string(),

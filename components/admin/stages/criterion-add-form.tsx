@@ -16,10 +16,11 @@ import { gateCriterionInputSchema } from "@/lib/validations/gates";
 import type { StageActions } from "./types";
 import { kindName } from "./criterion-summary";
 import { BuyingCenterGateFields, buyingCenterGateConfig, EMPTY_BUYING_CENTER_GATE } from "./buying-center-gate-fields";
+import { DecisionStageConfigField } from "@/components/decision-cycle/decision-stage-config-field";
 
 type CriterionAddFormProps = { stage: StageKey; create: StageActions["createCriterion"]; onAdded: () => void };
 
-const EMPTY = { kind: "CHECKLIST", labelEn: "", labelZh: "", mode: "BLOCK", fields: [] as RequiredFieldKey[], activityType: "" };
+const EMPTY = { kind: "CHECKLIST", labelEn: "", labelZh: "", mode: "BLOCK", fields: [] as RequiredFieldKey[], activityType: "", atLeast: "EVALUATION" };
 
 /** Adds a criterion: the kind decides which settings are asked (fields, an activity type, or none). */
 export function CriterionAddForm({ stage, create, onAdded }: CriterionAddFormProps) {
@@ -36,7 +37,7 @@ export function CriterionAddForm({ stage, create, onAdded }: CriterionAddFormPro
       onAdded();
     },
   });
-  const set = (key: "kind" | "labelEn" | "labelZh" | "mode" | "activityType") => (event: { target: { value: string } }) =>
+  const set = (key: "kind" | "labelEn" | "labelZh" | "mode" | "activityType" | "atLeast") => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [key]: event.target.value }));
   const toggleField = (field: RequiredFieldKey) =>
     setValues((current) => ({
@@ -44,7 +45,8 @@ export function CriterionAddForm({ stage, create, onAdded }: CriterionAddFormPro
       fields: current.fields.includes(field) ? current.fields.filter((item) => item !== field) : [...current.fields, field],
     }));
   const config = buyingCenterGateConfig(values.kind, buyingCenter) ??
-    (values.kind === "REQUIRED_FIELDS" ? { fields: values.fields } : values.kind === "ACTIVITY" ? { activityType: values.activityType } : {});
+    (values.kind === "REQUIRED_FIELDS" ? { fields: values.fields } : values.kind === "ACTIVITY" ? { activityType: values.activityType }
+      : values.kind === "DECISION_STAGE" ? { atLeast: values.atLeast } : {});
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const empty = [values.labelEn.trim() === "" ? "label.en" : "", values.labelZh.trim() === "" ? "label.zh-CN" : ""].filter(Boolean);
@@ -113,6 +115,9 @@ export function CriterionAddForm({ stage, create, onAdded }: CriterionAddFormPro
           </Field>
         ) : null}
         <BuyingCenterGateFields kind={values.kind} values={buyingCenter} onChange={setBuyingCenter} errors={fieldErrors} />
+        {values.kind === "DECISION_STAGE" ? (
+          <DecisionStageConfigField value={values.atLeast} onChange={set("atLeast")} error={fieldErrors["config.atLeast"]} />
+        ) : null}
         <Button type="submit" disabled={isPending} className="md:col-start-4 md:justify-self-end">
           {isPending ? <Spinner /> : <Plus aria-hidden="true" />}
           {isPending ? t.adding : t.add}

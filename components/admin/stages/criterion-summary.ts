@@ -1,5 +1,6 @@
 import { activityTypeName } from "@/lib/domain/activities";
 import { DEGREE_NAMES, RED_FLAG_NAMES, ROLE_NAMES, type ContactRole, type RedFlagKind } from "@/lib/domain/buying-center";
+import { DECISION_STAGE_NAMES, isDecisionStageKey } from "@/lib/domain/decision-cycle";
 import { CRITERION_KINDS, REQUIRED_FIELD_LABELS, type RequiredFieldKey } from "@/lib/domain/gates";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -22,5 +23,6 @@ export function configSummary(kind: string, config: Record<string, unknown>, loc
     return `${ROLE_NAMES[config.role as ContactRole][lang(locale)]} ≥ ${config.minDegree} ${DEGREE_NAMES[config.minDegree]?.[lang(locale)] ?? ""}`;
   }
   if (kind === "NO_RED_FLAG" && typeof config.kind === "string" && Object.hasOwn(RED_FLAG_NAMES, config.kind)) return RED_FLAG_NAMES[config.kind as RedFlagKind][lang(locale)];
+  if (kind === "DECISION_STAGE" && isDecisionStageKey(config.atLeast)) return `≥ ${DECISION_STAGE_NAMES[config.atLeast][lang(locale)]}`;
   return null;
 }

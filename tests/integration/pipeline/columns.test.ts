@@ -71,7 +71,8 @@ describe("pipeline column pages", () => {
     const board = await getPipelineBoard(world.ctx.rep, { limit: 1 }, NOW);
     const card = board.columns.flatMap((column) => column.items)[0];
     expect(Object.keys(card).sort()).toEqual([
-      "accountId", "accountName", "amount", "createdAt", "currency", "expectedCloseDate", "id", "lossReason", "name", "ownerId",
+      "accountId", "accountName", "amount", "createdAt", "currency", "decisionAlignment", "decisionStage", "expectedCloseDate", "id",
+      "lossReason", "name", "ownerId",
       "ownerName", "probability", "productLine", "stage", "stageEnteredAt", "teamId", "updatedAt", "version", "weightedAmount",
     ]);
     const source = world.deals.find((deal) => deal.id === card.id);

@@ -13,7 +13,8 @@ function card(id: string, stageEnteredAt: string, overrides: Partial<Opportunity
   return {
     id, name: `Deal ${id}`, accountId: id, accountName: "Acme", ownerId: id, ownerName: "Rep", teamId: null, productLine: null,
     amount: "100.00", currency: "CNY", expectedCloseDate: "2027-01-01", stage: "P1", probability: 0.2, weightedAmount: "20.00",
-    lossReason: null, stageEnteredAt, version: 1, createdAt: stageEnteredAt, updatedAt: stageEnteredAt, ...overrides,
+    lossReason: null, stageEnteredAt, decisionStage: null, decisionAlignment: { expectedStage: "RECOGNITION", aligned: true, gap: null, status: "UNKNOWN" },
+    version: 1, createdAt: stageEnteredAt, updatedAt: stageEnteredAt, ...overrides,
   };
 }
 

@@ -11,10 +11,12 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { AccountDecisionPanel } from "@/components/decision-cycle/account-decision-panel";
 import { AccountDealList } from "@/components/workspace/account-deal-list";
 import { ActivityTimeline } from "@/components/workspace/activity-timeline";
 import { listAccountActivities } from "@/lib/data/activities";
 import { getAccount, listContacts } from "@/lib/data/accounts";
+import { getAccountDecision } from "@/lib/data/account-decision";
 import { listOpportunities } from "@/lib/data/opportunities";
 import { getStageTable } from "@/lib/data/stage-config";
 import { isAppError } from "@/lib/errors";
@@ -23,7 +25,7 @@ import { getI18n } from "@/lib/i18n/server";
 import type { Ctx } from "@/lib/permissions";
 import { getPageContext } from "../../_lib/session";
 import { createContactAction } from "../actions";
-import { loadOlderAccountActivitiesAction } from "./actions";
+import { changeAccountDecisionStageAction, loadOlderAccountActivitiesAction } from "./actions";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -124,6 +126,13 @@ export default async function AccountPage({ params }: Params) {
             </CardBody>
           </Card>
           <AccountBuyingCenterLinks accountId={account.id} m={m} />
+          <AccountDecisionPanel
+            decision={await getAccountDecision(ctx, account.id)}
+            activities={activities.data.map(({ id: activityId, subject, occurredAt }) => ({ id: activityId, subject, occurredAt }))}
+            action={changeAccountDecisionStageAction.bind(null, account.id)}
+            locale={locale}
+            m={m}
+          />
           <Card aria-labelledby="contacts-heading">
             <CardHeader title={a.contacts} headingId="contacts-heading" />
             <CardBody className="space-y-5">

@@ -9,6 +9,7 @@ import { StageBadge } from "@/components/opportunities/stage-badge";
 import { StageHistory } from "@/components/opportunities/stage-history";
 import { StageMoveForm } from "@/components/opportunities/stage-move-form";
 import { GateChecklist } from "@/components/opportunities/gates/gate-checklist";
+import { DecisionCyclePanel } from "@/components/decision-cycle/decision-cycle-panel";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -24,6 +25,7 @@ import { getDealRedFlags } from "@/lib/data/buying-center";
 import { listStageHistory } from "@/lib/data/opportunities";
 import { getOpportunityTeam } from "@/lib/data/opportunity-team";
 import { getOpportunityGates } from "@/lib/data/gate-status";
+import { getDecisionCycle } from "@/lib/data/decision-cycle";
 import { getStageTable } from "@/lib/data/stage-config";
 import { listOrgUsers } from "@/lib/data/users";
 import { listStages, stageName, STAGE_KEYS, type StageKey } from "@/lib/domain/stages";
@@ -32,6 +34,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { loadVisibleOpportunity } from "../../_lib/load-opportunity";
 import { getPageContext } from "../../_lib/session";
 import { deleteOpportunityAction, moveOpportunityStageAction } from "../actions";
+import { changeDecisionStageAction } from "./decision-cycle-actions";
 import { requestApprovalAction, tickChecklistAction, untickChecklistAction } from "./gate-actions";
 import { loadCurrentDealAction, loadOlderActivitiesAction, logActivityAction, replaceTeamAction, saveKeyFieldsAction } from "./actions";
 
@@ -145,6 +148,13 @@ export default async function OpportunityPage({ params }: Params) {
 
         <div className="space-y-6">
           <OpportunityFigures opportunity={opportunity} locale={locale} m={m} />
+          <DecisionCyclePanel
+            cycle={await getDecisionCycle(ctx, opportunity.id)}
+            projectStageName={stageNames[opportunity.stage]}
+            activities={activities.data.map(({ id: activityId, subject, occurredAt }) => ({ id: activityId, subject, occurredAt }))}
+            action={changeDecisionStageAction.bind(null, opportunity.id)}
+            detailsHref={`/opportunities/${opportunity.id}/decision-cycle`}
+          />
           <Card aria-labelledby="move-heading">
             <CardHeader title={o.move.title} description={o.move.description} headingId="move-heading" />
             <CardBody>
