@@ -148,6 +148,7 @@ export const en = {
         INDUSTRY: "Industries",
         LOSS_REASON: "Loss reasons",
         ACTIVITY_TYPE: "Activity types",
+        WIN_REASON: "Win reasons",
       },
       order: "Order",
       key: "Key",

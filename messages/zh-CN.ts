@@ -149,6 +149,7 @@ export const zhCN: Messages = {
         INDUSTRY: "行业",
         LOSS_REASON: "丢单原因",
         ACTIVITY_TYPE: "活动类型",
+        WIN_REASON: "赢单原因",
       },
       order: "顺序",
       key: "键值",
