@@ -184,3 +184,15 @@ export const reviewDecisionSchema = z.strictObject({
 });
 
 export type ReviewDecisionInput = z.output<typeof reviewDecisionSchema>;
+
+export const closeOutReviewOutputSchema = z.object({
+  outcome: z.enum(CLOSE_OUT_OUTCOMES),
+  primaryReason: z.string(),
+  secondaryReasons: z.array(z.string()),
+  winnerCompetitor: z.string().nullable(),
+  lessons: z.string(),
+  toRepeat: z.string().nullable(),
+  authorId: z.string(),
+  updatedAt: z.string(),
+  isComplete: z.boolean(),
+}).meta({ id: "CloseOutReviewOutput", description: "The review; `isComplete` is false while the lessons are still to be written." });
