@@ -1,4 +1,5 @@
 // 简体中文界面文案。类型为 Messages：键必须与 messages/en.ts 完全一致。
+import { analysisZhCN } from "./sections/analysis.zh-CN";
 import type { Messages } from "./en";
 
 export const zhCN: Messages = {
@@ -835,4 +836,5 @@ export const zhCN: Messages = {
       ownRequest: "这是您本人的申请，需由其他经理审批。",
     },
   },
+  analysis: analysisZhCN,
 };
