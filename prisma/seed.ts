@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { createDefaultGates } from "../lib/data/gate-defaults";
 import { seedOrgLists } from "./seed-lists";
+import { seedAnalysis } from "./seed-analysis";
 import { hashPassword } from "../lib/password";
 import { buildOrg, buildTeam, buildUser, type DbClient } from "../tests/factories";
 import {
@@ -104,6 +105,7 @@ async function seedDemoOrg(tx: DbClient, random: Random, passwordHash: string, n
   const deals = planDeals(random, { accounts, contacts, count: DEMO_DEAL_COUNT, currency: "CNY", now });
   deals.activities.push(...planAccountActivities(random, accounts, contacts, now));
   await writeDeals(tx, deals);
+  await seedAnalysis(tx, org.id, { rep: users.rep, manager: users.manager }, now);
   return { accounts: accounts.length, contacts: contacts.length, ...countDeals(deals) };
 }
 
