@@ -11,6 +11,7 @@ const TABS = [
   { href: "/admin/lists", key: "lists" },
   { href: "/admin/stages", key: "stages" },
   { href: "/admin/audit", key: "audit" },
+  { href: "/admin/analysis", key: "analysis" },
 ] as const;
 
 /** The administration sections as tabs under the page title. */
@@ -33,7 +34,7 @@ export function AdminNav() {
                   isCurrent ? "border-primary text-primary" : "border-transparent text-muted-foreground hover:border-border hover:text-foreground",
                 )}
               >
-                {m.admin.tabs[key]}
+                {key === "analysis" ? m.analysis.settings.title : m.admin.tabs[key]}
               </Link>
             </li>
           );

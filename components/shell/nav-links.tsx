@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, ClipboardCheck, KanbanSquare, Settings, ShieldCheck, Target } from "lucide-react";
+import { Building2, ClipboardCheck, KanbanSquare, Presentation, Settings, ShieldCheck, Target } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -17,13 +17,15 @@ const ITEMS = [
 const ADMIN_ITEM = { href: "/admin", key: "admin", icon: ShieldCheck } as const;
 // Approvals: managers and admins decide stage approvals; reps follow theirs on the deal page.
 const APPROVALS_ITEM = { href: "/approvals", key: "approvals", icon: ClipboardCheck } as const;
+// The project review meeting (issue 7) is run by managers and admins.
+const REVIEW_ITEM = { href: "/review-meeting", key: "reviewMeeting", icon: Presentation } as const;
 
 export function NavLinks({ isAdmin = false, canApprove = false }: { isAdmin?: boolean; canApprove?: boolean }) {
   const { m } = useI18n();
   const pathname = usePathname();
   return (
     <nav aria-label={m.nav.main} className="flex items-center gap-1">
-      {[...ITEMS, ...(canApprove ? [APPROVALS_ITEM] : []), ...(isAdmin ? [ADMIN_ITEM] : [])].map(({ href, key, icon: Icon }) => {
+      {[...ITEMS, ...(canApprove ? [APPROVALS_ITEM, REVIEW_ITEM] : []), ...(isAdmin ? [ADMIN_ITEM] : [])].map(({ href, key, icon: Icon }) => {
         const isCurrent = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
@@ -37,7 +39,7 @@ export function NavLinks({ isAdmin = false, canApprove = false }: { isAdmin?: bo
             )}
           >
             <Icon className="size-4" aria-hidden="true" />
-            {key === "pipeline" ? m.pipeline.nav : key === "admin" ? m.admin.nav : key === "approvals" ? m.gatesUi.approvals.nav : m.nav[key]}
+            {key === "pipeline" ? m.pipeline.nav : key === "admin" ? m.admin.nav : key === "approvals" ? m.gatesUi.approvals.nav : key === "reviewMeeting" ? m.analysis.meeting.nav : m.nav[key]}
           </Link>
         );
       })}
