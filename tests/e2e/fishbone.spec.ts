@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
 test("a rep builds a fishbone, it survives a reload, and it exports as PNG", async ({ page }) => {
+  test.setTimeout(180_000); // many steps on a machine shared by several builds
   await signIn(page, "rep@demo.test");
   const list = await page.request.get("/api/v1/opportunities?limit=1");
   expect(list.ok()).toBe(true);
