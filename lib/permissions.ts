@@ -33,7 +33,9 @@ export type Permission =
   | "lists.manage"
   | "audit.read"
   // Stage configuration and gates (issue 4): stage names, probabilities, limits, guidance and gate criteria.
-  | "gates.configure";
+  | "gates.configure"
+  // Project analysis (issue 7): health-score weights and grade thresholds.
+  | "analysis.configure";
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   REP: new Set<Permission>(["opportunity.create", "account.create", "account.update", "contact.create", "contact.update", "token.manage"]),
@@ -45,6 +47,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     "opportunity.create", "opportunity.createForOthers", "opportunity.reassign",
     "account.create", "account.update", "account.delete", "contact.create", "contact.update", "token.manage",
     "users.manage", "teams.manage", "lists.manage", "audit.read", "gates.configure",
+    "analysis.configure",
   ]),
 };
 

@@ -4,6 +4,7 @@
 import { buyingCenterEn } from "./sections/buying-center.en";
 import { decisionCycleEn } from "./sections/decision-cycle.en";
 
+import { analysisEn } from "./sections/analysis.en";
 export const en = {
   meta: {
     appName: "KeyAccount CRM",
@@ -151,6 +152,7 @@ export const en = {
         INDUSTRY: "Industries",
         LOSS_REASON: "Loss reasons",
         ACTIVITY_TYPE: "Activity types",
+        WIN_REASON: "Win reasons",
       },
       order: "Order",
       key: "Key",
@@ -838,6 +840,7 @@ export const en = {
   },
   buyingCenter: buyingCenterEn,
   decisionCycle: decisionCycleEn,
+  analysis: analysisEn,
 };
 
 type DeepStringShape<T> = { [K in keyof T]: T[K] extends string ? string : DeepStringShape<T[K]> };

@@ -1,5 +1,6 @@
 // 简体中文界面文案。类型为 Messages：键必须与 messages/en.ts 完全一致。
 import { buyingCenterZhCN } from "./sections/buying-center.zh-CN";
+import { analysisZhCN } from "./sections/analysis.zh-CN";
 import type { Messages } from "./en";
 import { decisionCycleZhCN } from "./sections/decision-cycle.zh-CN";
 
@@ -151,6 +152,7 @@ export const zhCN: Messages = {
         INDUSTRY: "行业",
         LOSS_REASON: "丢单原因",
         ACTIVITY_TYPE: "活动类型",
+        WIN_REASON: "赢单原因",
       },
       order: "顺序",
       key: "键值",
@@ -838,4 +840,5 @@ export const zhCN: Messages = {
   },
   buyingCenter: buyingCenterZhCN,
   decisionCycle: decisionCycleZhCN,
+  analysis: analysisZhCN,
 };

@@ -44,6 +44,7 @@ export const DEMO_ORG_LISTS: Record<OrgListKey, OrgListItemSeed[]> = {
   // The reasons the demo's lost deals carry, so a later loss-reason select matches what is stored.
   LOSS_REASON: withLabels("LOSS_REASON", LOSS_REASONS),
   ACTIVITY_TYPE: DEFAULT_ORG_LISTS.ACTIVITY_TYPE,
+  WIN_REASON: DEFAULT_ORG_LISTS.WIN_REASON,
 };
 
 export async function seedOrgLists(tx: DbClient, orgId: string): Promise<void> {

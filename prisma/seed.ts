@@ -7,6 +7,7 @@ import { PrismaClient } from "../lib/generated/prisma/client";
 import { createDefaultGates } from "../lib/data/gate-defaults";
 import { seedOrgLists } from "./seed-lists";
 import { seedDecisionCycle } from "./seed-decision-cycle";
+import { seedAnalysis } from "./seed-analysis";
 import { hashPassword } from "../lib/password";
 import { buildOrg, buildTeam, buildUser, type DbClient } from "../tests/factories";
 import {
@@ -108,6 +109,7 @@ async function seedDemoOrg(tx: DbClient, random: Random, passwordHash: string, n
   await writeDeals(tx, deals);
   await seedBuyingCenter(tx, org.id, now);
   await seedDecisionCycle(tx, org.id, now);
+  await seedAnalysis(tx, org.id, { rep: users.rep, manager: users.manager }, now);
   return { accounts: accounts.length, contacts: contacts.length, ...countDeals(deals) };
 }
 

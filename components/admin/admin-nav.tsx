@@ -12,6 +12,7 @@ const TABS = [
   { href: "/admin/stages", key: "stages" },
   { href: "/admin/audit", key: "audit" },
   { href: "/admin/profile-template", key: "profileTemplate" },
+  { href: "/admin/analysis", key: "analysis" },
 ] as const;
 
 /** The administration sections as tabs under the page title. */
@@ -34,7 +35,7 @@ export function AdminNav() {
                   isCurrent ? "border-primary text-primary" : "border-transparent text-muted-foreground hover:border-border hover:text-foreground",
                 )}
               >
-                {key === "profileTemplate" ? m.buyingCenter.links.profile : m.admin.tabs[key]}
+                {key === "profileTemplate" ? m.buyingCenter.links.profile : key === "analysis" ? m.analysis.settings.title : m.admin.tabs[key]}
               </Link>
             </li>
           );

@@ -29,7 +29,7 @@ export type OpportunityFilterChoices = {
 };
 
 /** Filters behind "More filters": opened at first when one of them is in use. */
-const SECONDARY_KEYS = ["teamId", "productLine", "segment", "region", "closeFrom", "closeTo", "stalledOnly"];
+const SECONDARY_KEYS = ["teamId", "productLine", "segment", "region", "closeFrom", "closeTo", "stalledOnly", "grade"];
 const PRIMARY_KEYS = ["q", "scope", "stage", "ownerId"];
 /** Kept when filters are cleared: how the table is viewed, not which deals. */
 const VIEW_KEYS = ["sort", "dir", "size"];
@@ -110,6 +110,7 @@ export function OpportunityFilters({ choices }: { choices: OpportunityFilterChoi
         {select("filter-product-line", "productLine", t.productLine, t.allProductLines, toOptions(choices.productLines))}
         {select("filter-segment", "segment", t.segment, t.allSegments, toOptions(choices.segments))}
         {select("filter-region", "region", t.region, t.allRegions, toOptions(choices.regions))}
+        {select("filter-grade", "grade", m.analysis.grade.label, m.analysis.grade.any, toOptions(["A", "B", "C"]))}
         <FilterField id="filter-close-from" label={t.closeFrom} className="sm:w-40">
           <Input id="filter-close-from" type="date" value={params.get("closeFrom") ?? ""} onChange={(event) => update({ closeFrom: event.target.value })} />
         </FilterField>

@@ -18,7 +18,7 @@ import { usePipelineMessages } from "./use-pipeline-messages";
 
 type PipelineFiltersProps = { options: PipelineFilterOptions; scopes: PipelineScope[]; defaultScope: PipelineScope };
 
-const DETAIL_PARAMS = ["ownerId", "teamId", "productLine", "segment", "region", "closeFrom", "closeTo"] as const;
+const DETAIL_PARAMS = ["ownerId", "teamId", "productLine", "segment", "region", "closeFrom", "closeTo", "grade"] as const;
 const ALL_PARAMS = [...DETAIL_PARAMS, "q", "scope", "stalledOnly"] as const;
 
 /** The board's filters, all in the URL under the API's own parameter names, so a view can be shared and reloaded. */
@@ -117,6 +117,7 @@ export function PipelineFilters({ options, scopes, defaultScope }: PipelineFilte
           {select("productLine", t.productLine, t.allProductLines, asChoices(options.productLines))}
           {select("segment", t.segment, t.allSegments, asChoices(options.segments))}
           {select("region", t.region, t.allRegions, asChoices(options.regions))}
+          {select("grade", m.analysis.grade.label, m.analysis.grade.any, asChoices(["A", "B", "C"]))}
           {(["closeFrom", "closeTo"] as const).map((param) => (
             <div key={param} className="flex w-full flex-col gap-1.5 sm:w-40">
               <FieldLabel htmlFor={`pipeline-${param}`}>{param === "closeFrom" ? t.closeFrom : t.closeTo}</FieldLabel>

@@ -1,10 +1,11 @@
 "use client";
 
-import { Building2, ClipboardCheck, KanbanSquare, RefreshCcw, Settings, ShieldCheck, Target } from "lucide-react";
+import { Building2, ClipboardCheck, KanbanSquare, Presentation, RefreshCcw, Settings, ShieldCheck, Target } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { cn } from "@/components/ui/cn";
+import type { Messages } from "@/messages/en";
 
 const ITEMS = [
   { href: "/pipeline", key: "pipeline", icon: KanbanSquare },
@@ -18,13 +19,32 @@ const ITEMS = [
 const ADMIN_ITEM = { href: "/admin", key: "admin", icon: ShieldCheck } as const;
 // Approvals: managers and admins decide stage approvals; reps follow theirs on the deal page.
 const APPROVALS_ITEM = { href: "/approvals", key: "approvals", icon: ClipboardCheck } as const;
+// The project review meeting (issue 7) is run by managers and admins.
+const REVIEW_ITEM = { href: "/review-meeting", key: "reviewMeeting", icon: Presentation } as const;
+
+type NavKey = (typeof ITEMS)[number]["key"] | typeof ADMIN_ITEM.key | typeof APPROVALS_ITEM.key | typeof REVIEW_ITEM.key;
+
+/** Each feature keeps its nav label in its own message section. */
+function navLabel(key: NavKey, m: Messages): string {
+  const labels: Record<NavKey, string> = {
+    pipeline: m.pipeline.nav,
+    opportunities: m.nav.opportunities,
+    accounts: m.nav.accounts,
+    decisionCycle: m.decisionCycle.nav,
+    settings: m.nav.settings,
+    admin: m.admin.nav,
+    approvals: m.gatesUi.approvals.nav,
+    reviewMeeting: m.analysis.meeting.nav,
+  };
+  return labels[key];
+}
 
 export function NavLinks({ isAdmin = false, canApprove = false }: { isAdmin?: boolean; canApprove?: boolean }) {
   const { m } = useI18n();
   const pathname = usePathname();
   return (
     <nav aria-label={m.nav.main} className="flex items-center gap-1">
-      {[...ITEMS, ...(canApprove ? [APPROVALS_ITEM] : []), ...(isAdmin ? [ADMIN_ITEM] : [])].map(({ href, key, icon: Icon }) => {
+      {[...ITEMS, ...(canApprove ? [APPROVALS_ITEM, REVIEW_ITEM] : []), ...(isAdmin ? [ADMIN_ITEM] : [])].map(({ href, key, icon: Icon }) => {
         const isCurrent = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
@@ -38,7 +58,7 @@ export function NavLinks({ isAdmin = false, canApprove = false }: { isAdmin?: bo
             )}
           >
             <Icon className="size-4" aria-hidden="true" />
-            {key === "pipeline" ? m.pipeline.nav : key === "admin" ? m.admin.nav : key === "approvals" ? m.gatesUi.approvals.nav : key === "decisionCycle" ? m.decisionCycle.nav : m.nav[key]}
+            {navLabel(key, m)}
           </Link>
         );
       })}

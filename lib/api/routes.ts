@@ -24,6 +24,7 @@ import { ADMIN_API_ROUTES } from "./routes-admin";
 import { GATE_API_ROUTES } from "./routes-gates";
 import { BUYING_CENTER_API_ROUTES } from "./routes-buying-center";
 import { DECISION_CYCLE_API_ROUTES } from "./routes-decision-cycle";
+import { ANALYSIS_API_ROUTES } from "./routes-analysis";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -33,7 +34,7 @@ export type ApiRouteSpec = {
   path: string;
   operationId: string;
   summary: string;
-  tag: "Profile" | "Stages" | "Accounts" | "Opportunities" | "Pipeline" | "Tokens" | "Documentation" | "Administration" | "Sign-up" | "Gates" | "Approvals";
+  tag: "Profile" | "Stages" | "Accounts" | "Opportunities" | "Pipeline" | "Tokens" | "Documentation" | "Administration" | "Sign-up" | "Gates" | "Approvals" | "Analysis";
   /** No authentication (the documentation itself). */
   isPublic?: boolean;
   query?: z.ZodObject;
@@ -214,4 +215,5 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   ...GATE_API_ROUTES,
   ...BUYING_CENTER_API_ROUTES,
   ...DECISION_CYCLE_API_ROUTES,
+  ...ANALYSIS_API_ROUTES,
 ];

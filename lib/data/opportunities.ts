@@ -12,6 +12,7 @@ import { assertCan, canAssignOwner, type Ctx, opportunityVisibility } from "@/li
 import type {
   OpportunityCreate, OpportunityListQuery, OpportunityOutput, OpportunityUpdate, StageChangeOutput, StageMove,
 } from "@/lib/validations/opportunity";
+import { enforceCloseOutReview } from "./close-out";
 import { enforceGates, recordGateOutcome } from "./gate-enforcement";
 import { decodeCursor, encodeCursor, isUuid } from "./pagination";
 import { getStageTable } from "./stage-config";
@@ -242,6 +243,7 @@ export async function moveOpportunityToStage(ctx: Ctx, id: string, move: StageMo
     if (refusal === "SAME_STAGE") throw invalid([{ path: "to", message: `The deal is already in ${move.to}.` }]);
     if (refusal === "LOSS_REASON_REQUIRED") throw invalid([{ path: "lossReason", message: "A lost deal needs a loss reason." }]);
     const gates = await enforceGates(tx, ctx, current, move);
+    await enforceCloseOutReview(tx, ctx, current, move);
     const now = new Date();
     const result = await tx.opportunity.updateMany({
       where: { id, orgId: ctx.orgId, version: move.version, deletedAt: null },

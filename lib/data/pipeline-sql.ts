@@ -128,6 +128,9 @@ export async function buildPipelineWhere(ctx: Ctx, filters: PipelineFilters): Pr
   if (filters.productLine) conditions.push(Prisma.sql`o."productLine" = ${filters.productLine}`);
   if (filters.closeFrom) conditions.push(Prisma.sql`o."expectedCloseDate" >= ${filters.closeFrom}::date`);
   if (filters.closeTo) conditions.push(Prisma.sql`o."expectedCloseDate" <= ${filters.closeTo}::date`);
+  if (filters.grade) {
+    conditions.push(Prisma.sql`o.id IN (SELECT "opportunityId" FROM "OpportunityHealth" WHERE "orgId" = ${ctx.orgId}::uuid AND grade = ${filters.grade})`);
+  }
   const accountConditions: Prisma.Sql[] = [];
   if (filters.segment) accountConditions.push(Prisma.sql`segment = ${filters.segment}`);
   if (filters.region) accountConditions.push(Prisma.sql`region = ${filters.region}`);

@@ -3,7 +3,7 @@
 // from here, so a new org and the demo org start from the same vocabulary.
 import { DEFAULT_ACTIVITY_TYPES } from "./activities";
 
-export const ORG_LIST_KEYS = ["PRODUCT_LINE", "SEGMENT", "REGION", "INDUSTRY", "LOSS_REASON", "ACTIVITY_TYPE"] as const;
+export const ORG_LIST_KEYS = ["PRODUCT_LINE", "SEGMENT", "REGION", "INDUSTRY", "LOSS_REASON", "ACTIVITY_TYPE", "WIN_REASON"] as const;
 export type OrgListKey = (typeof ORG_LIST_KEYS)[number];
 
 export type OrgListItemSeed = { key: string; labelEn: string; labelZh: string };
@@ -77,6 +77,16 @@ export const DEFAULT_LOSS_REASONS: OrgListItemSeed[] = [
   item("Other", "其他"),
 ];
 
+/** Why deals are won: the primary and secondary reasons of a won deal's close-out review (项目总结). */
+export const DEFAULT_WIN_REASONS: OrgListItemSeed[] = [
+  item("Solution fit", "方案契合"),
+  item("Relationship with the decision maker", "与决策人的关系"),
+  item("Price", "价格"),
+  item("Reference sites", "样板点"),
+  item("Delivery capability", "交付能力"),
+  item("Other", "其他"),
+];
+
 /** The activity types mirror the registry's keys, so a logged activity's type always has its labels here. */
 export const DEFAULT_ACTIVITY_TYPE_ITEMS: OrgListItemSeed[] = DEFAULT_ACTIVITY_TYPES.map((definition) => ({
   key: definition.key,
@@ -95,6 +105,7 @@ export const DEFAULT_ORG_LISTS: Record<OrgListKey, OrgListItemSeed[]> = {
   INDUSTRY: DEFAULT_INDUSTRIES,
   LOSS_REASON: DEFAULT_LOSS_REASONS,
   ACTIVITY_TYPE: DEFAULT_ACTIVITY_TYPE_ITEMS,
+  WIN_REASON: DEFAULT_WIN_REASONS,
 };
 
 export type OrgListRow = { orgId: string; list: OrgListKey; key: string; labelEn: string; labelZh: string; order: number };

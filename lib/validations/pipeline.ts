@@ -1,6 +1,7 @@
 // Pipeline board filters and responses, shared by the board page, its URL and REST API v1. The page's
 // query string uses the same names as the API, so a board view is a shareable, reloadable URL.
 import { z } from "zod";
+import { gradeSchema } from "./analysis";
 import { dateSchema, idSchema, stageSchema } from "./common";
 import { opportunityOutputSchema } from "./opportunity";
 
@@ -30,6 +31,7 @@ export const pipelineFilterFields = {
   scope: z.enum(PIPELINE_SCOPES, { error: "Use mine, team or all." }).optional()
     .meta({ description: "mine: own deals; team: deals of the teams the caller belongs to or manages; all: every visible deal. A REP has only mine." }),
   stalledOnly: booleanParam.optional().meta({ description: "Only deals longer in their stage than the stage allows." }),
+  grade: gradeSchema.optional().meta({ description: "Only deals of this A/B/C grade (their last computed health grade)." }),
 };
 
 const closeRangeCheck = {

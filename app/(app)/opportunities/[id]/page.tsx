@@ -1,4 +1,4 @@
-import { Building2, Pencil } from "lucide-react";
+import { Building2, ChartNetwork, Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,6 +10,8 @@ import { StageHistory } from "@/components/opportunities/stage-history";
 import { StageMoveForm } from "@/components/opportunities/stage-move-form";
 import { GateChecklist } from "@/components/opportunities/gates/gate-checklist";
 import { DecisionCyclePanel } from "@/components/decision-cycle/decision-cycle-panel";
+import { HealthScoreCard } from "@/components/analysis/health-score-card";
+import { getHealthScore } from "@/lib/data/health";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -89,6 +91,9 @@ export default async function OpportunityPage({ params }: Params) {
         actions={
           <>
             <Button asChild variant="secondary">
+              <Link href={`/opportunities/${opportunity.id}/analysis`}><ChartNetwork aria-hidden="true" />{m.analysis.link}</Link>
+            </Button>
+            <Button asChild variant="secondary">
               <Link href={`/opportunities/${opportunity.id}/edit`}>
                 <Pencil aria-hidden="true" />
                 {m.common.edit}
@@ -155,6 +160,7 @@ export default async function OpportunityPage({ params }: Params) {
             action={changeDecisionStageAction.bind(null, opportunity.id)}
             detailsHref={`/opportunities/${opportunity.id}/decision-cycle`}
           />
+          <HealthScoreCard score={await getHealthScore(ctx, opportunity.id)} m={m} analysisHref={`/opportunities/${opportunity.id}/analysis?tab=score`} />
           <Card aria-labelledby="move-heading">
             <CardHeader title={o.move.title} description={o.move.description} headingId="move-heading" />
             <CardBody>

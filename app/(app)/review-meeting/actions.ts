@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { parseWith } from "@/lib/api/http";
+import { recordReviewDecision } from "@/lib/data/review-meeting";
+import { reviewDecisionSchema } from "@/lib/validations/analysis";
+import { runAction } from "../_lib/action";
+
+export async function recordReviewDecisionAction(opportunityId: string, input: unknown) {
+  return runAction(async (ctx) => {
+    await recordReviewDecision(ctx, opportunityId, parseWith(reviewDecisionSchema, input));
+    revalidatePath("/review-meeting");
+    return null;
+  });
+}

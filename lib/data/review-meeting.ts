@@ -1,0 +1,73 @@
+// The project review meeting (销售项目分析会): a manager picks a team and steps through its open deals, A before
+// B before C and the highest score first, and records decisions as actions with owners.
+import "server-only";
+import { db } from "@/lib/db";
+import { compareByGradeAndScore, type Grade } from "@/lib/domain/health-score";
+import { forbidden, invalid } from "@/lib/errors";
+import { type Ctx, opportunityVisibility } from "@/lib/permissions";
+import type { ReviewDecisionInput } from "@/lib/validations/analysis";
+import { findVisibleDeal } from "./deal-access";
+import { getHealthScore } from "./health";
+
+const OPEN_STAGES = ["P0", "P1", "P2", "P3", "P4", "P5", "P6"] as const;
+
+/** Teams whose meeting the caller can run: an admin every team, a manager the teams they manage. */
+export async function listReviewTeams(ctx: Ctx): Promise<{ id: string; name: string }[]> {
+  if (ctx.role === "REP") return [];
+  return db.team.findMany({
+    where: { orgId: ctx.orgId, ...(ctx.role === "ADMIN" ? {} : { id: { in: ctx.managedTeamIds } }) },
+    select: { id: true, name: true }, orderBy: { name: "asc" },
+  });
+}
+
+export type ReviewDeal = { id: string; name: string; accountName: string; ownerName: string; stage: string; amount: string; currency: string; score: number; grade: Grade };
+
+/**
+ * The agenda: the team's open deals the caller can see (all visible open deals without a team), ordered by
+ * grade then score. Deals never scored are scored now, so none is missing from the order.
+ */
+export async function listReviewDeals(ctx: Ctx, teamId: string | null): Promise<ReviewDeal[]> {
+  const rows = await db.opportunity.findMany({
+    where: { AND: [opportunityVisibility(ctx), { stage: { in: [...OPEN_STAGES] } }, teamId ? { teamId } : {}] },
+    select: {
+      id: true, name: true, stage: true, amount: true, currency: true, account: { select: { name: true } }, owner: { select: { name: true } },
+      health: { select: { score: true, grade: true } },
+    },
+    take: 300,
+  });
+  const deals: ReviewDeal[] = [];
+  for (const row of rows) {
+    const health = row.health ?? (await getHealthScore(ctx, row.id));
+    deals.push({
+      id: row.id, name: row.name, accountName: row.account.name, ownerName: row.owner.name, stage: row.stage,
+      amount: row.amount.toString(), currency: row.currency, score: health.score, grade: health.grade as Grade,
+    });
+  }
+  return deals.sort(compareByGradeAndScore);
+}
+
+export type ReviewDecision = { id: string; text: string; ownerId: string; ownerName: string; dueDate: string | null; status: string; createdAt: string };
+
+export async function listReviewDecisions(ctx: Ctx, opportunityId: string): Promise<ReviewDecision[]> {
+  const deal = await findVisibleDeal(db, ctx, opportunityId);
+  const rows = await db.reviewDecision.findMany({ where: { opportunityId: deal.id, orgId: ctx.orgId }, orderBy: { createdAt: "desc" } });
+  const owners = await db.user.findMany({ where: { id: { in: rows.map((row) => row.ownerId) } }, select: { id: true, name: true } });
+  return rows.map((row) => ({
+    id: row.id, text: row.text, ownerId: row.ownerId, ownerName: owners.find((owner) => owner.id === row.ownerId)?.name ?? "—",
+    dueDate: row.dueDate ? row.dueDate.toISOString().slice(0, 10) : null, status: row.status, createdAt: row.createdAt.toISOString(),
+  }));
+}
+
+/** A meeting decision on a deal the caller sees; managers and admins run the meeting, so only they record. */
+export async function recordReviewDecision(ctx: Ctx, opportunityId: string, input: ReviewDecisionInput): Promise<void> {
+  if (ctx.role === "REP") throw forbidden("Only managers and administrators record review-meeting decisions.");
+  const deal = await findVisibleDeal(db, ctx, opportunityId);
+  const owner = await db.user.findFirst({ where: { id: input.ownerId, orgId: ctx.orgId, isActive: true }, select: { id: true } });
+  if (!owner) throw invalid([{ path: "ownerId", message: "No such active user in your organization." }]);
+  await db.reviewDecision.create({
+    data: {
+      orgId: ctx.orgId, opportunityId: deal.id, text: input.text, ownerId: owner.id, createdById: ctx.userId,
+      dueDate: input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null,
+    },
+  });
+}
