@@ -9,8 +9,9 @@
 // deal's project team are few and are added live (the member lookup is one index probe).
 import "server-only";
 import { db } from "@/lib/db";
-import type { DateRange, ForecastDimension } from "@/lib/domain/forecast";
-import type { StageKey } from "@/lib/domain/stages";
+import type { ForecastDimension } from "@/lib/domain/forecast";
+import { Decimal } from "@/lib/domain/money";
+import { STAGE_KEYS, type StageKey } from "@/lib/domain/stages";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Ctx } from "@/lib/permissions";
@@ -46,7 +47,8 @@ type Columns = {
 
 const SUMMARY_COLUMNS: Columns = {
   owner: Prisma.sql`s."ownerId"`,
-  team: Prisma.sql`NULLIF(s."teamId", ${NO_TEAM}::uuid)`,
+  // A literal, not a parameter: GROUP BY must see the same expression text as SELECT.
+  team: Prisma.raw(`NULLIF(s."teamId", '${NO_TEAM}'::uuid)`),
   productLine: Prisma.sql`NULLIF(s."productLine", '')`,
   segment: Prisma.sql`NULLIF(s.segment, '')`,
   region: Prisma.sql`NULLIF(s.region, '')`,
@@ -70,18 +72,27 @@ const LIVE_COLUMNS: Columns = {
   amount: Prisma.sql`o.amount`,
 };
 
-function dimensionSql(columns: Columns, dimension: ForecastDimension): Prisma.Sql {
+/**
+ * A dimension as what to GROUP BY and what to SELECT from it. The summary tables group by their raw key
+ * columns (enum, date) and format after grouping: a cast or to_char per row costs more than the scan.
+ */
+function dimensionSql(columns: Columns, dimension: ForecastDimension, isSummary: boolean): { group: Prisma.Sql | null; select: Prisma.Sql } {
+  const same = (expression: Prisma.Sql) => ({ group: expression, select: expression });
+  // The format is a literal (a constant of this module) so GROUP BY and SELECT read the same text.
+  const dated = (format: string) => isSummary
+    ? { group: columns.date, select: Prisma.sql`to_char(${columns.date}, ${Prisma.raw(`'${format}'`)})` }
+    : same(Prisma.sql`to_char(${columns.date}, ${Prisma.raw(`'${format}'`)})`);
   switch (dimension) {
-    case "owner": return Prisma.sql`${columns.owner}::text`;
-    case "team": return Prisma.sql`${columns.team}::text`;
-    case "productLine": return columns.productLine;
-    case "segment": return columns.segment;
-    case "region": return columns.region;
-    case "stage": return Prisma.sql`${columns.stage}::text`;
-    case "month": return Prisma.sql`to_char(${columns.date}, 'YYYY-MM')`;
-    case "quarter": return Prisma.sql`to_char(${columns.date}, 'YYYY-"Q"Q')`;
+    case "owner": return { group: columns.owner, select: Prisma.sql`${columns.owner}::text` };
+    case "team": return { group: columns.team, select: Prisma.sql`${columns.team}::text` };
+    case "productLine": return same(columns.productLine);
+    case "segment": return same(columns.segment);
+    case "region": return same(columns.region);
+    case "stage": return { group: columns.stage, select: Prisma.sql`${columns.stage}::text` };
+    case "month": return dated("YYYY-MM");
+    case "quarter": return dated('YYYY-"Q"Q');
     // The effective category depends on the stage and the override, both of which every row carries.
-    case "category": return Prisma.sql`''`;
+    case "category": return { group: null, select: Prisma.sql`''` };
   }
 }
 
@@ -124,7 +135,9 @@ function scopeCondition(ctx: Ctx, scope: CubeFilters["scope"], columns: Columns)
 }
 
 function filterConditions(query: CubeQuery, columns: Columns, source: Source): Prisma.Sql[] {
-  const conditions: Prisma.Sql[] = [Prisma.sql`${columns.stage} = ANY(${[...query.stages]}::text[]::"Stage"[])`];
+  const conditions: Prisma.Sql[] = [];
+  // A parameter typed as the enum array: a cast written in the SQL would be re-evaluated on every row.
+  if (query.stages.length < STAGE_KEYS.length) conditions.push(Prisma.sql`${columns.stage} = ANY(${[...query.stages]}::"Stage"[])`);
   if (query.ownerId) conditions.push(Prisma.sql`${columns.owner} = ${query.ownerId}::uuid`);
   if (query.teamId) conditions.push(Prisma.sql`${columns.team} = ${query.teamId}::uuid`);
   if (query.productLine) conditions.push(Prisma.sql`${columns.productLine} = ${query.productLine}`);
@@ -140,15 +153,18 @@ function filterConditions(query: CubeQuery, columns: Columns, source: Source): P
 type RawRow = { k0: string | null; k1: string | null; stage: StageKey; override: string | null; count: number; amount: string };
 
 function selectSql(query: CubeQuery, columns: Columns, from: Prisma.Sql, where: Prisma.Sql[]): Prisma.Sql {
-  const [first, second] = query.groupBy;
-  const k0 = first ? dimensionSql(columns, first) : Prisma.sql`NULL::text`;
-  const k1 = second ? dimensionSql(columns, second) : Prisma.sql`NULL::text`;
+  const isSummary = columns === SUMMARY_COLUMNS;
+  const [first, second] = query.groupBy.map((dimension) => dimensionSql(columns, dimension, isSummary));
+  const nothing = { group: null, select: Prisma.sql`NULL::text` };
+  const k0 = first ?? nothing;
+  const k1 = second ?? nothing;
+  const groups = [first?.group, second?.group, columns.stage, columns.override].filter((group): group is Prisma.Sql => Boolean(group));
   return Prisma.sql`
-    SELECT ${k0} AS k0, ${k1} AS k1, ${columns.stage}::text AS stage, ${columns.override} AS override,
+    SELECT ${k0.select} AS k0, ${k1.select} AS k1, ${columns.stage}::text AS stage, ${columns.override} AS override,
            SUM(${columns.count})::int AS count, SUM(${columns.amount})::text AS amount
       FROM ${from}
      WHERE ${Prisma.join(where, " AND ")}
-     GROUP BY 1, 2, 3, 4`;
+     GROUP BY ${Prisma.join(groups, ", ")}`;
 }
 
 /** Deals the caller sees only through a project-team membership (never in the owner/team part). */
@@ -200,7 +216,17 @@ export async function aggregateVisibleDeals(ctx: Ctx, query: CubeQuery, options:
                    FROM (${mainSql(ctx, query, source)} UNION ALL ${extra}) parts GROUP BY 1, 2, 3, 4`
     : mainSql(ctx, query, source);
   const rows = await db.$queryRaw<RawRow[]>(sql);
-  return rows
-    .filter((row) => row.count !== 0)
-    .map((row) => ({ keys: [row.k0, row.k1].slice(0, query.groupBy.length), stage: row.stage, override: row.override, count: row.count, amount: row.amount }));
+  // Several summary months can make one quarter: merge cells with equal keys (exact decimal sums).
+  const cells = new Map<string, CubeRow>();
+  for (const row of rows) {
+    if (row.count === 0) continue;
+    const keys = [row.k0, row.k1].slice(0, query.groupBy.length);
+    const id = JSON.stringify([keys, row.stage, row.override]);
+    const cell = cells.get(id);
+    if (cell) {
+      cell.count += row.count;
+      cell.amount = new Decimal(cell.amount).plus(row.amount).toFixed();
+    } else cells.set(id, { keys, stage: row.stage, override: row.override, count: row.count, amount: row.amount });
+  }
+  return [...cells.values()];
 }

@@ -69,13 +69,11 @@ function compareKeys(groupBy: readonly ForecastDimension[]) {
 /** The forecast of the period as the caller sees it (GET /api/v1/forecast). */
 export async function getForecast(ctx: Ctx, query: ForecastQuery & { filters?: CubeFilters }, options: { live?: boolean } = {}): Promise<ForecastOutput> {
   const groupBy = query.groupBy ?? [];
-  const [table, org] = await Promise.all([
+  const [table, org, cells] = await Promise.all([
     getStageTable(ctx),
     db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { baseCurrency: true } }),
+    aggregateVisibleDeals(ctx, { ...query.filters, closeFrom: query.from, closeTo: query.to, stages: FORECAST_STAGES, groupBy }, options),
   ]);
-  const cells = await aggregateVisibleDeals(ctx, {
-    ...query.filters, closeFrom: query.from, closeTo: query.to, stages: FORECAST_STAGES, groupBy,
-  }, options);
   const labeler = await loadLabeler(ctx, table, groupBy);
   const groups = new Map<string, { keys: (string | null)[]; sum: ReturnType<typeof emptyAccumulator> }>();
   const categories = new Map(FORECAST_CATEGORIES.map((category) => [category, emptyAccumulator()]));
