@@ -31,18 +31,20 @@ export type Permission =
   | "lists.manage"
   | "audit.read"
   // Stage configuration and gates (issue 4): stage names, probabilities, limits, guidance and gate criteria.
-  | "gates.configure";
+  | "gates.configure"
+  // Forecast (issue 8): set quotas of users and teams.
+  | "quota.manage";
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   REP: new Set<Permission>(["opportunity.create", "account.create", "account.update", "contact.create", "token.manage"]),
   MANAGER: new Set<Permission>([
     "opportunity.create", "opportunity.createForOthers", "opportunity.reassign",
-    "account.create", "account.update", "account.delete", "contact.create", "token.manage",
+    "account.create", "account.update", "account.delete", "contact.create", "token.manage", "quota.manage",
   ]),
   ADMIN: new Set<Permission>([
     "opportunity.create", "opportunity.createForOthers", "opportunity.reassign",
     "account.create", "account.update", "account.delete", "contact.create", "token.manage",
-    "users.manage", "teams.manage", "lists.manage", "audit.read", "gates.configure",
+    "users.manage", "teams.manage", "lists.manage", "audit.read", "gates.configure", "quota.manage",
   ]),
 };
 

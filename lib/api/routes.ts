@@ -21,6 +21,7 @@ import {
   stageListSchema, tokenCreatedSchema, tokenListSchema,
 } from "./schemas";
 import { ADMIN_API_ROUTES } from "./routes-admin";
+import { FORECAST_API_ROUTES } from "./routes-forecast";
 import { GATE_API_ROUTES } from "./routes-gates";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -210,4 +211,5 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   },
   ...ADMIN_API_ROUTES,
   ...GATE_API_ROUTES,
+  ...FORECAST_API_ROUTES,
 ];
