@@ -1,12 +1,13 @@
 "use client";
 
-import { Building2, ClipboardCheck, KanbanSquare, Settings, ShieldCheck, Target } from "lucide-react";
+import { BarChart3, Building2, ClipboardCheck, KanbanSquare, Settings, ShieldCheck, Target } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { cn } from "@/components/ui/cn";
 
 const ITEMS = [
+  { href: "/dashboard", key: "dashboard", icon: BarChart3 },
   { href: "/pipeline", key: "pipeline", icon: KanbanSquare },
   { href: "/opportunities", key: "opportunities", icon: Target },
   { href: "/accounts", key: "accounts", icon: Building2 },
@@ -37,7 +38,7 @@ export function NavLinks({ isAdmin = false, canApprove = false }: { isAdmin?: bo
             )}
           >
             <Icon className="size-4" aria-hidden="true" />
-            {key === "pipeline" ? m.pipeline.nav : key === "admin" ? m.admin.nav : key === "approvals" ? m.gatesUi.approvals.nav : m.nav[key]}
+            {key === "dashboard" ? m.forecast.nav : key === "pipeline" ? m.pipeline.nav : key === "admin" ? m.admin.nav : key === "approvals" ? m.gatesUi.approvals.nav : m.nav[key]}
           </Link>
         );
       })}

@@ -15,7 +15,7 @@ const warningListSchema = z.object({
     opportunityId: z.string(), opportunityName: z.string(), ownerId: z.string(), ownerName: z.string(), stage: z.string(),
     acknowledged: z.boolean(), snoozedUntil: z.string().nullable(),
   })),
-});
+}).meta({ id: "WarningList" });
 
 const funnelSchema = z.object({
   stages: z.array(z.object({
@@ -23,7 +23,7 @@ const funnelSchema = z.object({
   })),
   winRate: z.number().nullable(), averageWonAmount: z.string().nullable(), averageCycleDays: z.number().nullable(),
   monthly: z.array(z.object({ month: z.string(), won: z.number(), lost: z.number(), wonAmount: z.string() })),
-});
+}).meta({ id: "FunnelStats" });
 
 export const FORECAST_API_ROUTES: readonly ApiRouteSpec[] = [
   {
@@ -82,7 +82,7 @@ export const FORECAST_API_ROUTES: readonly ApiRouteSpec[] = [
     method: "PUT", path: "/api/v1/opportunities/:id/forecast-category", operationId: "setForecastCategory", tag: "Opportunities",
     summary: "The owner's override of an open deal's forecast category (null: the stage's default); version-checked",
     body: forecastCategoryUpdateSchema, errors: [409],
-    response: { status: 200, schema: z.object({ category: z.string(), version: z.number() }), description: "The category in force and the new version." },
+    response: { status: 200, schema: z.object({ category: z.string(), version: z.number() }).meta({ id: "ForecastCategory" }), description: "The category in force and the new version." },
   },
   {
     method: "GET", path: "/api/v1/warnings", operationId: "listWarnings", tag: "Pipeline",

@@ -53,7 +53,7 @@ export const forecastOutputSchema = z.object({
   rows: z.array(forecastRowSchema),
   total: z.object(figures),
   categories: z.array(z.object({ category: z.enum(FORECAST_CATEGORIES), ...figures })),
-});
+}).meta({ id: "Forecast" });
 export type ForecastOutput = z.output<typeof forecastOutputSchema>;
 export type ForecastRow = z.output<typeof forecastRowSchema>;
 
@@ -61,14 +61,14 @@ export const forecastDealSchema = z.object({
   id: z.string(), name: z.string(), accountName: z.string(), ownerName: z.string(), stage: z.string(),
   category: z.enum(FORECAST_CATEGORIES), amount: z.string(), weightedAmount: z.string(), expectedCloseDate: z.string(),
 });
-export const forecastDealListSchema = z.object({ data: z.array(forecastDealSchema), truncated: z.boolean() });
+export const forecastDealListSchema = z.object({ data: z.array(forecastDealSchema), truncated: z.boolean() }).meta({ id: "ForecastDealList" });
 export type ForecastDeal = z.output<typeof forecastDealSchema>;
 
 export const forecastCategoryUpdateSchema = z.strictObject({
   category: z.enum(OVERRIDABLE_CATEGORIES, { error: "Use PIPELINE, BEST_CASE, COMMIT or OMITTED." }).nullable()
     .meta({ description: "null returns to the stage's default." }),
   version: z.number().int().min(1),
-});
+}).meta({ id: "ForecastCategoryUpdate" });
 
 export const periodSchema = z.string().regex(PERIOD_PATTERN, { error: "Use YYYY, YYYY-Qn or YYYY-MM." });
 
@@ -77,7 +77,7 @@ export const quotaInputSchema = z.strictObject({
   subjectId: idSchema,
   period: periodSchema,
   amount: moneySchema,
-});
+}).meta({ id: "QuotaInput" });
 export type QuotaInput = z.output<typeof quotaInputSchema>;
 export const quotaQuerySchema = z.strictObject({ period: periodSchema });
 
@@ -85,18 +85,18 @@ export const quotaOutputSchema = z.object({
   subjectType: z.enum(["USER", "TEAM"]), subjectId: z.string(), subjectName: z.string(), period: z.string(),
   quota: z.string().nullable(), won: z.string(), weightedOpen: z.string(),
   attainment: z.number().nullable(), coverage: z.number().nullable(),
-});
-export const quotaListSchema = z.object({ data: z.array(quotaOutputSchema) });
+}).meta({ id: "QuotaProgress" });
+export const quotaListSchema = z.object({ data: z.array(quotaOutputSchema) }).meta({ id: "QuotaProgressList" });
 export type QuotaOutput = z.output<typeof quotaOutputSchema>;
 
-export const snapshotCreateSchema = z.strictObject({ period: periodSchema.optional() });
+export const snapshotCreateSchema = z.strictObject({ period: periodSchema.optional() }).meta({ id: "ForecastSnapshotCreate" });
 export const snapshotQuerySchema = z.strictObject({ period: periodSchema.optional() });
 export const snapshotOutputSchema = z.object({
   id: z.string(), subjectType: z.enum(["USER", "TEAM"]), subjectId: z.string(), subjectName: z.string(),
   period: z.string(), kind: z.enum(["AUTO", "MANUAL"]), takenAt: z.string(), ...figures,
   categories: z.record(z.string(), z.object(figures)),
-});
-export const snapshotListSchema = z.object({ data: z.array(snapshotOutputSchema) });
+}).meta({ id: "ForecastSnapshot" });
+export const snapshotListSchema = z.object({ data: z.array(snapshotOutputSchema) }).meta({ id: "ForecastSnapshotList" });
 export type SnapshotOutput = z.output<typeof snapshotOutputSchema>;
 
 export const accuracyQuerySchema = z.strictObject({ period: periodSchema });
@@ -106,7 +106,7 @@ export const accuracyOutputSchema = z.object({
     subjectType: z.enum(["USER", "TEAM"]), subjectId: z.string(), subjectName: z.string(),
     snapshotAt: z.string(), kind: z.enum(["AUTO", "MANUAL"]), forecast: z.string(), won: z.string(), errorPct: z.number().nullable(),
   })),
-});
+}).meta({ id: "ForecastAccuracy" });
 export type AccuracyOutput = z.output<typeof accuracyOutputSchema>;
 
 export const calibrationOutputSchema = z.object({
@@ -114,7 +114,7 @@ export const calibrationOutputSchema = z.object({
     stage: z.string(), configuredProbability: z.number(), reached: z.number().int(), won: z.number().int(),
     lost: z.number().int(), open: z.number().int(), observedWinRate: z.number().nullable(),
   })),
-});
+}).meta({ id: "ForecastCalibration" });
 export type CalibrationOutput = z.output<typeof calibrationOutputSchema>;
 
 export const warningQuerySchema = z.strictObject({
@@ -126,5 +126,5 @@ export const warningActionSchema = z.strictObject({
   rule: z.string().min(1).max(40),
   action: z.enum(["acknowledge", "snooze"]),
   snoozeDays: z.number().int().min(1).max(90).optional(),
-});
+}).meta({ id: "WarningAction" });
 export type WarningAction = z.output<typeof warningActionSchema>;
