@@ -35,18 +35,20 @@ export type Permission =
   // Stage configuration and gates (issue 4): stage names, probabilities, limits, guidance and gate criteria.
   | "gates.configure"
   // Project analysis (issue 7): health-score weights and grade thresholds.
-  | "analysis.configure";
+  | "analysis.configure"
+  // Forecast (issue 8): set quotas of users and teams.
+  | "quota.manage";
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   REP: new Set<Permission>(["opportunity.create", "account.create", "account.update", "contact.create", "contact.update", "token.manage"]),
   MANAGER: new Set<Permission>([
     "opportunity.create", "opportunity.createForOthers", "opportunity.reassign",
-    "account.create", "account.update", "account.delete", "contact.create", "contact.update", "token.manage",
+    "account.create", "account.update", "account.delete", "contact.create", "contact.update", "token.manage", "quota.manage",
   ]),
   ADMIN: new Set<Permission>([
     "opportunity.create", "opportunity.createForOthers", "opportunity.reassign",
     "account.create", "account.update", "account.delete", "contact.create", "contact.update", "token.manage",
-    "users.manage", "teams.manage", "lists.manage", "audit.read", "gates.configure",
+    "users.manage", "teams.manage", "lists.manage", "audit.read", "gates.configure", "quota.manage",
     "analysis.configure",
   ]),
 };

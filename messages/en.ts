@@ -5,6 +5,7 @@ import { buyingCenterEn } from "./sections/buying-center.en";
 import { decisionCycleEn } from "./sections/decision-cycle.en";
 
 import { analysisEn } from "./sections/analysis.en";
+import { forecastEn } from "./sections/forecast.en";
 export const en = {
   meta: {
     appName: "KeyAccount CRM",
@@ -841,6 +842,7 @@ export const en = {
   buyingCenter: buyingCenterEn,
   decisionCycle: decisionCycleEn,
   analysis: analysisEn,
+  forecast: forecastEn,
 };
 
 type DeepStringShape<T> = { [K in keyof T]: T[K] extends string ? string : DeepStringShape<T[K]> };

@@ -1,6 +1,7 @@
 // 简体中文界面文案。类型为 Messages：键必须与 messages/en.ts 完全一致。
 import { buyingCenterZhCN } from "./sections/buying-center.zh-CN";
 import { analysisZhCN } from "./sections/analysis.zh-CN";
+import { forecastZhCN } from "./sections/forecast.zh-CN";
 import type { Messages } from "./en";
 import { decisionCycleZhCN } from "./sections/decision-cycle.zh-CN";
 
@@ -841,4 +842,5 @@ export const zhCN: Messages = {
   buyingCenter: buyingCenterZhCN,
   decisionCycle: decisionCycleZhCN,
   analysis: analysisZhCN,
+  forecast: forecastZhCN,
 };

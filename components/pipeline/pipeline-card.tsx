@@ -4,6 +4,7 @@ import { useDraggable } from "@dnd-kit/core";
 import { AlertTriangle, CalendarClock, Clock, MoreHorizontal } from "lucide-react";
 import Link from "next/link";
 import { memo, type ReactNode } from "react";
+import { DealWarningBadge } from "@/components/forecast/deal-warning-badge";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { cn } from "@/components/ui/cn";
 import {
@@ -86,6 +87,7 @@ export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: Car
         </div>
       ) : null}
       <AheadOfCustomerBadge decisionStage={card.decisionStage} alignment={card.decisionAlignment} />
+      <DealWarningBadge opportunityId={card.id} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, ClipboardCheck, KanbanSquare, Presentation, RefreshCcw, Settings, ShieldCheck, Target } from "lucide-react";
+import { BarChart3, Building2, ClipboardCheck, KanbanSquare, Presentation, RefreshCcw, Settings, ShieldCheck, Target } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -8,6 +8,7 @@ import { cn } from "@/components/ui/cn";
 import type { Messages } from "@/messages/en";
 
 const ITEMS = [
+  { href: "/dashboard", key: "dashboard", icon: BarChart3 },
   { href: "/pipeline", key: "pipeline", icon: KanbanSquare },
   { href: "/opportunities", key: "opportunities", icon: Target },
   { href: "/accounts", key: "accounts", icon: Building2 },
@@ -27,6 +28,7 @@ type NavKey = (typeof ITEMS)[number]["key"] | typeof ADMIN_ITEM.key | typeof APP
 /** Each feature keeps its nav label in its own message section. */
 function navLabel(key: NavKey, m: Messages): string {
   const labels: Record<NavKey, string> = {
+    dashboard: m.forecast.nav,
     pipeline: m.pipeline.nav,
     opportunities: m.nav.opportunities,
     accounts: m.nav.accounts,

@@ -21,6 +21,7 @@ import {
   stageListSchema, tokenCreatedSchema, tokenListSchema,
 } from "./schemas";
 import { ADMIN_API_ROUTES } from "./routes-admin";
+import { FORECAST_API_ROUTES } from "./routes-forecast";
 import { GATE_API_ROUTES } from "./routes-gates";
 import { BUYING_CENTER_API_ROUTES } from "./routes-buying-center";
 import { DECISION_CYCLE_API_ROUTES } from "./routes-decision-cycle";
@@ -216,4 +217,5 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   ...BUYING_CENTER_API_ROUTES,
   ...DECISION_CYCLE_API_ROUTES,
   ...ANALYSIS_API_ROUTES,
+  ...FORECAST_API_ROUTES,
 ];

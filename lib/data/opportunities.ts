@@ -13,6 +13,7 @@ import type {
   OpportunityCreate, OpportunityListQuery, OpportunityOutput, OpportunityUpdate, StageChangeOutput, StageMove,
 } from "@/lib/validations/opportunity";
 import { enforceCloseOutReview } from "./close-out";
+import { recordFieldChanges } from "./field-history";
 import { enforceGates, recordGateOutcome } from "./gate-enforcement";
 import { decodeCursor, encodeCursor, isUuid } from "./pagination";
 import { getStageTable } from "./stage-config";
@@ -222,6 +223,7 @@ export async function updateOpportunity(ctx: Ctx, id: string, input: Opportunity
       },
     });
     if (result.count === 0) throw conflict((await tx.opportunity.findUniqueOrThrow({ where: { id } })).version);
+    await recordFieldChanges(tx, ctx, current, input);
     return tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
   });
   return toOpportunityOutput(row, table);

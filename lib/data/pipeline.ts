@@ -13,6 +13,7 @@ import type { OpportunityOutput } from "@/lib/validations/opportunity";
 import type {
   PipelineBoard, PipelineBoardQuery, PipelineColumnPage, PipelineColumnQuery, PipelineFilters, PipelineTotals,
 } from "@/lib/validations/pipeline";
+import { cubeTotals } from "./forecast-cube-totals";
 import { toOpportunityOutput } from "./opportunities";
 import { decodeCursor, encodeCursor } from "./pagination";
 import { buildPipelineWhere, probabilitySql, stalledBefore, stalledSql } from "./pipeline-sql";
@@ -21,15 +22,19 @@ import { getStageTable } from "./stage-config";
 type TotalsRow = { stage: StageKey; count: number; amount: string; weightedAmount: string };
 
 /** The board's reading of the filters: the WHERE body, and "stalled only" with the instant it is judged at. */
-type BoardQuery = { where: Prisma.Sql; stalledOnly: boolean; now: Date; table: StageTable };
+type BoardQuery = { where: Prisma.Sql; stalledOnly: boolean; now: Date; table: StageTable; ctx: Ctx; filters: PipelineFilters };
 
 async function prepare(ctx: Ctx, filters: PipelineFilters, now: Date): Promise<BoardQuery> {
   const [table, where] = await Promise.all([getStageTable(ctx), buildPipelineWhere(ctx, filters)]);
-  return { where, stalledOnly: Boolean(filters.stalledOnly), now, table };
+  return { where, stalledOnly: Boolean(filters.stalledOnly), now, table, ctx, filters };
 }
 
 /** Count, amount and weighted amount per stage; stages without deals come back as zeros. */
-async function queryTotals({ where, stalledOnly, now, table }: BoardQuery): Promise<PipelineTotals[]> {
+async function queryTotals(query: BoardQuery): Promise<PipelineTotals[]> {
+  // The summary cubes (issue 8) answer most filter combinations exactly without scanning the deals.
+  const fromCube = await cubeTotals(query.ctx, query.filters, query.table);
+  if (fromCube) return fromCube;
+  const { where, stalledOnly, now, table } = query;
   const stalled = stalledOnly ? Prisma.sql`AND ${stalledSql(table, now)}` : Prisma.empty;
   // Σ(amount × p) = p × Σ amount within one stage (p is constant there); exact numerics, rounded once.
   const rows = await db.$queryRaw<TotalsRow[]>(Prisma.sql`
@@ -80,6 +85,7 @@ export function toCard(row: CardRow, table: StageTable): OpportunityOutput {
       createdAt: new Date(row.createdAt),
       updatedAt: new Date(row.updatedAt),
       deletedAt: null,
+      forecastCategory: null,
       account: { name: row.accountName },
       owner: { name: row.ownerName },
     },

@@ -1,0 +1,29 @@
+// The field history of a deal (issue 8): who changed its amount or expected close date, when, from what to
+// what. Written by updateOpportunity inside its transaction; the early-warning rules "close date pushed"
+// and "amount cut" read it (lib/data/warnings.ts).
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { toDecimal } from "@/lib/domain/money";
+import type { Ctx } from "@/lib/permissions";
+
+export const TRACKED_FIELDS = ["amount", "expectedCloseDate"] as const;
+export type TrackedField = (typeof TRACKED_FIELDS)[number];
+
+type Before = { id: string; orgId: string; amount: { toString(): string }; expectedCloseDate: Date };
+type After = { amount?: string; expectedCloseDate?: string };
+
+/** One row per tracked field whose value really changed (1000 → "1000.00" is no change). */
+export async function recordFieldChanges(tx: Tx, ctx: Ctx, before: Before, after: After): Promise<void> {
+  const rows: { field: TrackedField; before: string; after: string }[] = [];
+  if (after.amount !== undefined && !toDecimal(after.amount).eq(toDecimal(before.amount.toString()))) {
+    rows.push({ field: "amount", before: toDecimal(before.amount.toString()).toFixed(2), after: toDecimal(after.amount).toFixed(2) });
+  }
+  const beforeDate = before.expectedCloseDate.toISOString().slice(0, 10);
+  if (after.expectedCloseDate !== undefined && after.expectedCloseDate !== beforeDate) {
+    rows.push({ field: "expectedCloseDate", before: beforeDate, after: after.expectedCloseDate });
+  }
+  if (!rows.length) return;
+  await tx.opportunityFieldChange.createMany({
+    data: rows.map((row) => ({ ...row, orgId: ctx.orgId, opportunityId: before.id, byUserId: ctx.userId })),
+  });
+}

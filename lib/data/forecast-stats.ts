@@ -1,0 +1,91 @@
+// Calibration and funnel statistics from the stage history (issue 8), over the deals the caller sees.
+// Calibration: for each stage, the deals that ever reached it, how many of them were won and lost since, the
+// observed win rate (won ÷ closed) next to the configured probability. Funnel: conversion from each stage to
+// the next, days spent in each stage (average and median, from consecutive history rows), win rate, average
+// won deal size and cycle length (creation to win).
+import "server-only";
+import { db } from "@/lib/db";
+import { formatMoneyString } from "@/lib/domain/money";
+import { PIPELINE_STAGE_KEYS, type StageKey } from "@/lib/domain/stages";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Ctx } from "@/lib/permissions";
+import type { CalibrationOutput } from "@/lib/validations/forecast";
+import { visibilitySql } from "./pipeline-sql";
+import { getStageTable } from "./stage-config";
+
+type CalibrationRow = { stage: StageKey; reached: number; won: number; lost: number };
+
+export async function getCalibration(ctx: Ctx): Promise<CalibrationOutput> {
+  const [table, rows] = await Promise.all([
+    getStageTable(ctx),
+    db.$queryRaw<CalibrationRow[]>(Prisma.sql`
+      SELECT reached.stage::text AS stage, count(*)::int AS reached,
+             count(*) FILTER (WHERE o.stage = 'P7')::int AS won, count(*) FILTER (WHERE o.stage = 'LOST')::int AS lost
+        FROM (SELECT DISTINCT sc."opportunityId", sc."toStage" AS stage FROM "StageChange" sc WHERE sc."orgId" = ${ctx.orgId}::uuid) reached
+        JOIN "Opportunity" o ON o.id = reached."opportunityId"
+       WHERE ${visibilitySql(ctx)}
+       GROUP BY reached.stage`),
+  ]);
+  const byStage = new Map(rows.map((row) => [row.stage, row]));
+  return {
+    data: PIPELINE_STAGE_KEYS.map((stage) => {
+      const row = byStage.get(stage) ?? { reached: 0, won: 0, lost: 0 };
+      const closed = row.won + row.lost;
+      return {
+        stage, configuredProbability: Number(table[stage].probability), reached: row.reached, won: row.won, lost: row.lost,
+        open: row.reached - closed, observedWinRate: closed ? Math.round((row.won / closed) * 10_000) / 10_000 : null,
+      };
+    }),
+  };
+}
+
+export type FunnelStats = {
+  stages: { stage: StageKey; reached: number; conversionToNext: number | null; avgDaysInStage: number | null; medianDaysInStage: number | null }[];
+  winRate: number | null;
+  averageWonAmount: string | null;
+  averageCycleDays: number | null;
+  monthly: { month: string; won: number; lost: number; wonAmount: string }[];
+};
+
+export async function getFunnelStats(ctx: Ctx): Promise<FunnelStats> {
+  const [calibration, durations, outcome, monthly] = await Promise.all([
+    getCalibration(ctx),
+    db.$queryRaw<{ stage: StageKey; avg: number | null; median: number | null }[]>(Prisma.sql`
+      SELECT h.stage::text AS stage, avg(h.days)::float8 AS avg,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY h.days)::float8 AS median
+        FROM (SELECT sc."toStage" AS stage, sc."opportunityId",
+                     EXTRACT(EPOCH FROM (lead(sc.at) OVER (PARTITION BY sc."opportunityId" ORDER BY sc.at) - sc.at)) / 86400 AS days
+                FROM "StageChange" sc WHERE sc."orgId" = ${ctx.orgId}::uuid) h
+        JOIN "Opportunity" o ON o.id = h."opportunityId"
+       WHERE h.days IS NOT NULL AND ${visibilitySql(ctx)}
+       GROUP BY h.stage`),
+    db.$queryRaw<{ won: number; lost: number; avgWon: string | null; avgCycle: number | null }[]>(Prisma.sql`
+      SELECT count(*) FILTER (WHERE o.stage = 'P7')::int AS won, count(*) FILTER (WHERE o.stage = 'LOST')::int AS lost,
+             (avg(o.amount) FILTER (WHERE o.stage = 'P7'))::text AS "avgWon",
+             (avg(EXTRACT(EPOCH FROM (o."stageEnteredAt" - o."createdAt")) / 86400) FILTER (WHERE o.stage = 'P7'))::float8 AS "avgCycle"
+        FROM "Opportunity" o WHERE ${visibilitySql(ctx)}`),
+    db.$queryRaw<{ month: string; won: number; lost: number; wonAmount: string }[]>(Prisma.sql`
+      SELECT to_char(o."stageEnteredAt", 'YYYY-MM') AS month, count(*) FILTER (WHERE o.stage = 'P7')::int AS won,
+             count(*) FILTER (WHERE o.stage = 'LOST')::int AS lost, COALESCE(sum(o.amount) FILTER (WHERE o.stage = 'P7'), 0)::text AS "wonAmount"
+        FROM "Opportunity" o WHERE ${visibilitySql(ctx)} AND o.stage IN ('P7', 'LOST')
+       GROUP BY 1 ORDER BY 1 DESC LIMIT 12`),
+  ]);
+  const durationOf = new Map(durations.map((row) => [row.stage, row]));
+  const round = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 10) / 10);
+  const [totals] = outcome;
+  const closed = totals.won + totals.lost;
+  return {
+    stages: calibration.data.map((row, index) => {
+      const next = calibration.data[index + 1];
+      return {
+        stage: row.stage as StageKey, reached: row.reached,
+        conversionToNext: next && row.reached ? Math.round((next.reached / row.reached) * 10_000) / 10_000 : null,
+        avgDaysInStage: round(durationOf.get(row.stage as StageKey)?.avg), medianDaysInStage: round(durationOf.get(row.stage as StageKey)?.median),
+      };
+    }),
+    winRate: closed ? Math.round((totals.won / closed) * 10_000) / 10_000 : null,
+    averageWonAmount: totals.avgWon === null ? null : formatMoneyString(totals.avgWon),
+    averageCycleDays: round(totals.avgCycle),
+    monthly: monthly.reverse().map((row) => ({ ...row, wonAmount: formatMoneyString(row.wonAmount) })),
+  };
+}

@@ -1,0 +1,116 @@
+// The warnings feed (issue 8): the facts of the caller's open deals in one round of queries, judged by
+// lib/domain/warnings evaluateWarnings, minus what the caller acknowledged or snoozed. Scope "mine" is the
+// caller's own deals (owned or on the project team), "team" adds the teams they manage, "org" every deal —
+// always within opportunityVisibility, so a REP's team and org views are their own deals.
+import "server-only";
+import { db } from "@/lib/db";
+import { type DealFacts, DEFAULT_WARNING_CONFIG, evaluateWarnings, type Warning, type WarningRuleKey } from "@/lib/domain/warnings";
+import { OPEN_STAGE_KEYS, type StageKey } from "@/lib/domain/stages";
+import { invalid, notFound } from "@/lib/errors";
+import { type Ctx, opportunityVisibility } from "@/lib/permissions";
+import type { WarningAction } from "@/lib/validations/forecast";
+import { isWarningRuleKey } from "@/lib/domain/warnings";
+import { getStageTable } from "./stage-config";
+
+export type WarningScope = "mine" | "team" | "org";
+export type DealWarning = Warning & {
+  opportunityId: string; opportunityName: string; ownerId: string; ownerName: string; stage: StageKey;
+  acknowledged: boolean; snoozedUntil: string | null;
+};
+
+const MAX_DEALS = 2_000;
+
+function scopeWhere(ctx: Ctx, scope: WarningScope) {
+  const mine = { OR: [{ ownerId: ctx.userId }, { teamMembers: { some: { userId: ctx.userId } } }] };
+  if (scope === "mine") return mine;
+  if (scope === "team") return { OR: [...mine.OR, { teamId: { in: [...ctx.teamIds, ...ctx.managedTeamIds] } }] };
+  return {};
+}
+
+type FactRow = { opportunityId: string; pushes: number; cutBefore: string | null; cutAfter: string | null; cutAt: Date | null; lastActivityAt: Date | null; exceptions: number };
+
+/** Field-history, activity and gate-exception facts of many deals in one query. */
+async function loadFacts(orgId: string, ids: string[]): Promise<Map<string, FactRow>> {
+  if (!ids.length) return new Map();
+  const rows = await db.$queryRaw<FactRow[]>`
+    SELECT d.id::text AS "opportunityId",
+      (SELECT count(*)::int FROM "OpportunityFieldChange" f
+        WHERE f."opportunityId" = d.id AND f.field = 'expectedCloseDate' AND f.after > f.before) AS pushes,
+      cut.before AS "cutBefore", cut.after AS "cutAfter", cut.at AS "cutAt",
+      (SELECT max(a."occurredAt") FROM "Activity" a WHERE a."opportunityId" = d.id) AS "lastActivityAt",
+      (SELECT count(*)::int FROM "GateException" g WHERE g."opportunityId" = d.id) AS exceptions
+    FROM unnest(${ids}::uuid[]) AS d(id)
+    LEFT JOIN LATERAL (
+      SELECT f.before, f.after, f.at FROM "OpportunityFieldChange" f
+       WHERE f."opportunityId" = d.id AND f."orgId" = ${orgId}::uuid AND f.field = 'amount' AND f.after::numeric < f.before::numeric
+       ORDER BY f.at DESC LIMIT 1) cut ON TRUE`;
+  return new Map(rows.map((row) => [row.opportunityId, row]));
+}
+
+/** The caller's warnings in `scope`, most severe first; dismissed ones only with `includeDismissed`. */
+export async function listWarnings(ctx: Ctx, scope: WarningScope, options: { includeDismissed?: boolean; now?: Date } = {}): Promise<DealWarning[]> {
+  const now = options.now ?? new Date();
+  const [table, deals] = await Promise.all([
+    getStageTable(ctx),
+    db.opportunity.findMany({
+      where: { AND: [opportunityVisibility(ctx), scopeWhere(ctx, scope), { stage: { in: [...OPEN_STAGE_KEYS] } }] },
+      select: { id: true, name: true, stage: true, stageEnteredAt: true, expectedCloseDate: true, createdAt: true, ownerId: true, owner: { select: { name: true } } },
+      orderBy: { stageEnteredAt: "asc" },
+      take: MAX_DEALS,
+    }),
+  ]);
+  const ids = deals.map((deal) => deal.id);
+  const [facts, states] = await Promise.all([
+    loadFacts(ctx.orgId, ids),
+    db.warningState.findMany({ where: { orgId: ctx.orgId, userId: ctx.userId, opportunityId: { in: ids } } }),
+  ]);
+  const stateOf = new Map(states.map((state) => [`${state.opportunityId}:${state.rule}`, state]));
+  const severityOrder = { high: 0, medium: 1, low: 2 };
+  const warnings = deals.flatMap((deal) => {
+    const row = facts.get(deal.id);
+    const dealFacts: DealFacts = {
+      stage: deal.stage as StageKey,
+      stageEnteredAt: deal.stageEnteredAt,
+      expectedCloseDate: deal.expectedCloseDate.toISOString().slice(0, 10),
+      createdAt: deal.createdAt,
+      lastActivityAt: row?.lastActivityAt ?? null,
+      closeDatePushes: row?.pushes ?? 0,
+      lastAmountCut: row?.cutBefore && row.cutAfter && row.cutAt ? { before: row.cutBefore, after: row.cutAfter, at: row.cutAt } : null,
+      gateExceptions: row?.exceptions ?? 0,
+    };
+    return evaluateWarnings(dealFacts, { now, table, config: DEFAULT_WARNING_CONFIG }).map((warning) => {
+      const state = stateOf.get(`${deal.id}:${warning.rule}`);
+      const snoozedUntil = state?.snoozedUntil && state.snoozedUntil > now ? state.snoozedUntil.toISOString() : null;
+      return {
+        ...warning, opportunityId: deal.id, opportunityName: deal.name, ownerId: deal.ownerId, ownerName: deal.owner.name,
+        stage: deal.stage as StageKey, acknowledged: Boolean(state?.acknowledgedAt), snoozedUntil,
+      };
+    });
+  });
+  return warnings
+    .filter((warning) => options.includeDismissed || (!warning.acknowledged && !warning.snoozedUntil))
+    .sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.opportunityName.localeCompare(b.opportunityName));
+}
+
+/** Acknowledge (hide for good) or snooze (hide for N days, default 7) one warning of a visible deal, for the caller. */
+export async function actOnWarning(ctx: Ctx, action: WarningAction, now = new Date()): Promise<void> {
+  if (!isWarningRuleKey(action.rule)) throw invalid([{ path: "rule", message: "Unknown warning rule." }]);
+  const deal = await db.opportunity.findFirst({ where: { id: action.opportunityId, ...opportunityVisibility(ctx) }, select: { id: true } });
+  if (!deal) throw notFound("Opportunity");
+  const data = action.action === "acknowledge"
+    ? { acknowledgedAt: now }
+    : { snoozedUntil: new Date(now.getTime() + (action.snoozeDays ?? 7) * 86_400_000) };
+  await db.warningState.upsert({
+    where: { opportunityId_rule_userId: { opportunityId: deal.id, rule: action.rule as WarningRuleKey, userId: ctx.userId } },
+    create: { orgId: ctx.orgId, opportunityId: deal.id, rule: action.rule, userId: ctx.userId, ...data },
+    update: data,
+  });
+}
+
+/** Warning counts per deal for the board's card badges (the caller's visible open deals). */
+export async function countWarningsByDeal(ctx: Ctx): Promise<Record<string, number>> {
+  const warnings = await listWarnings(ctx, ctx.role === "REP" ? "mine" : "org");
+  const counts: Record<string, number> = {};
+  for (const warning of warnings) counts[warning.opportunityId] = (counts[warning.opportunityId] ?? 0) + 1;
+  return counts;
+}
