@@ -22,6 +22,7 @@ import {
 } from "./schemas";
 import { ADMIN_API_ROUTES } from "./routes-admin";
 import { GATE_API_ROUTES } from "./routes-gates";
+import { TRUST_API_ROUTES } from "./routes-trust";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -31,7 +32,7 @@ export type ApiRouteSpec = {
   path: string;
   operationId: string;
   summary: string;
-  tag: "Profile" | "Stages" | "Accounts" | "Opportunities" | "Pipeline" | "Tokens" | "Documentation" | "Administration" | "Sign-up" | "Gates" | "Approvals";
+  tag: "Profile" | "Stages" | "Accounts" | "Opportunities" | "Pipeline" | "Tokens" | "Documentation" | "Administration" | "Sign-up" | "Gates" | "Approvals" | "Recycle bin" | "Import";
   /** No authentication (the documentation itself). */
   isPublic?: boolean;
   query?: z.ZodObject;
@@ -210,4 +211,5 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   },
   ...ADMIN_API_ROUTES,
   ...GATE_API_ROUTES,
+  ...TRUST_API_ROUTES,
 ];

@@ -80,6 +80,7 @@ export function toCard(row: CardRow, table: StageTable): OpportunityOutput {
       createdAt: new Date(row.createdAt),
       updatedAt: new Date(row.updatedAt),
       deletedAt: null,
+      externalId: null,
       account: { name: row.accountName },
       owner: { name: row.ownerName },
     },
