@@ -31,6 +31,7 @@ CREATE TABLE "ImportJob" (
     "entity" VARCHAR(20) NOT NULL,
     "fileName" TEXT NOT NULL,
     "storageKey" TEXT NOT NULL,
+    "headers" JSONB NOT NULL DEFAULT '[]',
     "mapping" JSONB NOT NULL DEFAULT '{}',
     "status" VARCHAR(20) NOT NULL DEFAULT 'PENDING',
     "totalRows" INTEGER NOT NULL DEFAULT 0,
