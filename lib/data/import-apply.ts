@@ -146,13 +146,24 @@ function refusal(row: number, error: unknown): RowOutcome {
   throw error;
 }
 
-async function applyAccount(ctx: Ctx, row: number, input: Extract<ResolvedRow, { entity: "account" }>): Promise<RowOutcome> {
+type Existing = Map<string, { id: string; deletedAt: Date | null }>;
+
+/** One query per batch for the records the rows' external ids already name. */
+async function findExisting(ctx: Ctx, entity: ImportEntity, externalIds: string[]): Promise<Existing> {
+  if (!externalIds.length || entity === "opportunity") return new Map();
+  const where = { orgId: ctx.orgId, externalId: { in: externalIds } };
+  const select = { id: true, externalId: true, deletedAt: true };
+  const rows = entity === "account" ? await db.account.findMany({ where, select }) : await db.contact.findMany({ where, select });
+  return new Map(rows.map((row) => [row.externalId!, { id: row.id, deletedAt: row.deletedAt }]));
+}
+
+async function applyAccount(ctx: Ctx, row: number, input: Extract<ResolvedRow, { entity: "account" }>, known: Existing): Promise<RowOutcome> {
   const { data } = input;
   const fields = {
     name: data.name, industry: data.industry, segment: data.segment, region: data.region, isKeyAccount: data.isKeyAccount,
     ...(input.ownerId ? { ownerId: input.ownerId } : {}),
   };
-  const existing = await db.account.findFirst({ where: { orgId: ctx.orgId, externalId: data.externalId }, select: { id: true, deletedAt: true } });
+  const existing = known.get(data.externalId);
   if (existing?.deletedAt) return { row, kind: "rejected", errors: [{ path: "externalId", message: "This account is in the recycle bin; restore it first." }] };
   if (existing) {
     await updateAccount(ctx, existing.id, fields);
@@ -162,10 +173,10 @@ async function applyAccount(ctx: Ctx, row: number, input: Extract<ResolvedRow, {
   return { row, kind: "created" };
 }
 
-async function applyContact(ctx: Ctx, row: number, input: Extract<ResolvedRow, { entity: "contact" }>): Promise<RowOutcome> {
+async function applyContact(ctx: Ctx, row: number, input: Extract<ResolvedRow, { entity: "contact" }>, known: Existing): Promise<RowOutcome> {
   const { data } = input;
   const fields = { name: data.name, title: data.title, phone: data.phone, email: data.email };
-  const existing = await db.contact.findFirst({ where: { orgId: ctx.orgId, externalId: data.externalId }, select: { id: true, deletedAt: true } });
+  const existing = known.get(data.externalId);
   if (existing?.deletedAt) return { row, kind: "rejected", errors: [{ path: "externalId", message: "This contact is in the recycle bin; restore it first." }] };
   if (existing) {
     await updateContact(ctx, existing.id, { ...fields, accountId: input.accountId });
@@ -208,9 +219,10 @@ async function applyOpportunity(
 
 /** Applies checked rows, a few at a time (they never share an external id), each in its own transaction. */
 export async function applyImportRows(
-  ctx: Ctx, checked: Checked<ResolvedRow>[], options: { reason: string; concurrency?: number },
+  ctx: Ctx, entity: ImportEntity, checked: Checked<ResolvedRow>[], options: { reason: string; concurrency?: number },
 ): Promise<RowOutcome[]> {
   const outcomes: RowOutcome[] = new Array(checked.length);
+  const known = await findExisting(ctx, entity, checked.flatMap((item) => ("input" in item ? [item.input.data.externalId] : [])));
   let next = 0;
   const worker = async () => {
     for (;;) {
@@ -224,15 +236,15 @@ export async function applyImportRows(
       try {
         const { input } = item;
         outcomes[index] = input.entity === "account"
-          ? await applyAccount(ctx, item.row, input)
+          ? await applyAccount(ctx, item.row, input, known)
           : input.entity === "contact"
-            ? await applyContact(ctx, item.row, input)
+            ? await applyContact(ctx, item.row, input, known)
             : await applyOpportunity(ctx, item.row, input, options.reason);
       } catch (error) {
         outcomes[index] = refusal(item.row, error);
       }
     }
   };
-  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+  await Promise.all(Array.from({ length: options.concurrency ?? 6 }, worker));
   return outcomes;
 }

@@ -209,7 +209,7 @@ async function processImport(id: string, batchSize: number): Promise<void> {
     if (state?.status !== "RUNNING") return;
     const slice = rows.slice(processed, processed + batchSize);
     const checked = await checkImportRows(ctx, entity, mapping, slice, repeated);
-    const outcomes = await applyImportRows(ctx, checked, { reason });
+    const outcomes = await applyImportRows(ctx, entity, checked, { reason });
     const rejected = outcomes.flatMap((outcome) => (outcome.kind === "rejected" ? [outcome] : []));
     const cells = new Map(slice.map((source) => [source.row, source.cells]));
     const isCommitted = await db.$transaction(async (tx) => {
