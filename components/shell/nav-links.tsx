@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, ClipboardCheck, KanbanSquare, Settings, ShieldCheck, Target } from "lucide-react";
+import { Building2, ClipboardCheck, KanbanSquare, Settings, ShieldCheck, Target, Trash2, Upload } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -10,6 +10,8 @@ const ITEMS = [
   { href: "/pipeline", key: "pipeline", icon: KanbanSquare },
   { href: "/opportunities", key: "opportunities", icon: Target },
   { href: "/accounts", key: "accounts", icon: Building2 },
+  { href: "/import", key: "import", icon: Upload },
+  { href: "/recycle-bin", key: "recycleBin", icon: Trash2 },
   { href: "/settings", key: "settings", icon: Settings },
 ] as const;
 
@@ -37,7 +39,7 @@ export function NavLinks({ isAdmin = false, canApprove = false }: { isAdmin?: bo
             )}
           >
             <Icon className="size-4" aria-hidden="true" />
-            {key === "pipeline" ? m.pipeline.nav : key === "admin" ? m.admin.nav : key === "approvals" ? m.gatesUi.approvals.nav : m.nav[key]}
+            {key === "import" || key === "recycleBin" ? m.trust[key].nav : key === "pipeline" ? m.pipeline.nav : key === "admin" ? m.admin.nav : key === "approvals" ? m.gatesUi.approvals.nav : m.nav[key]}
           </Link>
         );
       })}
