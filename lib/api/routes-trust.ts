@@ -1,5 +1,6 @@
 // REST API v1 routes of the recycle bin, imports and exports (issue 9); spliced into the one route table
 // (lib/api/routes.ts), from which the OpenAPI document is generated.
+import { opportunityExportQuerySchema } from "@/lib/validations/opportunity-table";
 import { recycleBinListSchema, recycleBinQuerySchema, recycleBinTypeSchema } from "@/lib/validations/recycle-bin";
 import { z } from "zod";
 import { importJobSchema, importPreviewSchema, importStartSchema, importUploadQuerySchema } from "@/lib/validations/import";
@@ -8,6 +9,8 @@ import type { ApiRouteSpec } from "./routes";
 const rejectedCsvSchema = z.string().meta({
   id: "ImportRejectedCsv", description: "UTF-8 with a BOM: row number, the reasons, then the file's own columns.",
 });
+const xlsxSchema = z.string().meta({ id: "XlsxWorkbook", description: "An Excel workbook (Office Open XML), one sheet." });
+const accountCsvSchema = z.string().meta({ id: "AccountCsv", description: "UTF-8 with a BOM; CRLF records; text starting with = + - @ gets a leading '." });
 const importListSchema = z.object({ data: z.array(importJobSchema) }).meta({ id: "ImportJobList" });
 
 export const TRUST_API_ROUTES: readonly ApiRouteSpec[] = [
@@ -72,5 +75,22 @@ export const TRUST_API_ROUTES: readonly ApiRouteSpec[] = [
     method: "GET", path: "/api/v1/imports/:id/rejected.csv", operationId: "downloadImportRejections", tag: "Import",
     summary: "The rejected rows of an import as CSV, with the reasons and the original cells",
     response: { status: 200, schema: rejectedCsvSchema, mediaType: "text/csv", description: "The report." },
+  },
+
+  {
+    method: "GET", path: "/api/v1/opportunities/export.xlsx", operationId: "exportOpportunitiesXlsx", tag: "Opportunities",
+    summary: "The same deals, columns and order as export.csv, as a streamed Excel workbook",
+    query: opportunityExportQuerySchema, errors: [403],
+    response: { status: 200, schema: xlsxSchema, mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", description: "An attachment opportunities-YYYY-MM-DD.xlsx." },
+  },
+  {
+    method: "GET", path: "/api/v1/accounts/export.csv", operationId: "exportAccountsCsv", tag: "Accounts",
+    summary: "Every live account of the organization as streamed CSV, alphabetical",
+    response: { status: 200, schema: accountCsvSchema, mediaType: "text/csv", description: "An attachment accounts-YYYY-MM-DD.csv." },
+  },
+  {
+    method: "GET", path: "/api/v1/accounts/export.xlsx", operationId: "exportAccountsXlsx", tag: "Accounts",
+    summary: "Every live account of the organization as a streamed Excel workbook, alphabetical",
+    response: { status: 200, schema: xlsxSchema, mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", description: "An attachment accounts-YYYY-MM-DD.xlsx." },
   },
 ];
