@@ -6,6 +6,8 @@ import { decisionCycleEn } from "./sections/decision-cycle.en";
 
 import { analysisEn } from "./sections/analysis.en";
 import { forecastEn } from "./sections/forecast.en";
+import { trustEn } from "./sections/trust.en";
+
 export const en = {
   meta: {
     appName: "KeyAccount CRM",
@@ -843,6 +845,7 @@ export const en = {
   decisionCycle: decisionCycleEn,
   analysis: analysisEn,
   forecast: forecastEn,
+  trust: trustEn,
 };
 
 type DeepStringShape<T> = { [K in keyof T]: T[K] extends string ? string : DeepStringShape<T[K]> };

@@ -4,6 +4,7 @@ import { analysisZhCN } from "./sections/analysis.zh-CN";
 import { forecastZhCN } from "./sections/forecast.zh-CN";
 import type { Messages } from "./en";
 import { decisionCycleZhCN } from "./sections/decision-cycle.zh-CN";
+import { trustZhCN } from "./sections/trust.zh-CN";
 
 export const zhCN: Messages = {
   meta: {
@@ -843,4 +844,5 @@ export const zhCN: Messages = {
   decisionCycle: decisionCycleZhCN,
   analysis: analysisZhCN,
   forecast: forecastZhCN,
+  trust: trustZhCN,
 };

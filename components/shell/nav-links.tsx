@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, Building2, ClipboardCheck, KanbanSquare, Presentation, RefreshCcw, Settings, ShieldCheck, Target } from "lucide-react";
+import { BarChart3, Building2, ClipboardCheck, KanbanSquare, Presentation, RefreshCcw, Settings, ShieldCheck, Target, Trash2, Upload } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -13,6 +13,8 @@ const ITEMS = [
   { href: "/opportunities", key: "opportunities", icon: Target },
   { href: "/accounts", key: "accounts", icon: Building2 },
   { href: "/decision-cycle", key: "decisionCycle", icon: RefreshCcw },
+  { href: "/import", key: "import", icon: Upload },
+  { href: "/recycle-bin", key: "recycleBin", icon: Trash2 },
   { href: "/settings", key: "settings", icon: Settings },
 ] as const;
 
@@ -34,6 +36,8 @@ function navLabel(key: NavKey, m: Messages): string {
     accounts: m.nav.accounts,
     decisionCycle: m.decisionCycle.nav,
     settings: m.nav.settings,
+    import: m.trust.import.nav,
+    recycleBin: m.trust.recycleBin.nav,
     admin: m.admin.nav,
     approvals: m.gatesUi.approvals.nav,
     reviewMeeting: m.analysis.meeting.nav,

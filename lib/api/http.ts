@@ -3,6 +3,7 @@
 import "server-only";
 import type { z } from "zod";
 import { getSessionContext } from "@/lib/auth";
+import { runIdempotently } from "@/lib/api/idempotency";
 import { contextFromApiToken } from "@/lib/data/tokens";
 import { AppError, type FieldError, HTTP_STATUS, isAppError } from "@/lib/errors";
 import type { Ctx } from "@/lib/permissions";
@@ -140,7 +141,10 @@ export function apiRoute<P extends RouteParams = RouteParams>(handler: Handler<P
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const ctx = await authenticateRequest(request);
-      return await handler(request, ctx, await context.params);
+      const params = await context.params;
+      const key = request.method === "POST" ? request.headers.get("idempotency-key") : null;
+      if (key !== null) return await runIdempotently(request, ctx, key, () => handler(request, ctx, params), errorToResponse);
+      return await handler(request, ctx, params);
     } catch (error) {
       return errorToResponse(error);
     }

@@ -8,10 +8,11 @@ import type { FileUpload } from "@/lib/data/files";
 /** The file plus the multipart framing (boundaries, part headers) of a small form. */
 const MAX_BODY_BYTES = MAX_FILE_BYTES + 64 * 1024;
 
-async function readLimitedBody(request: Request): Promise<Uint8Array<ArrayBuffer>> {
+async function readLimitedBody(request: Request, maxBodyBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   if (!request.body) throw new AppError("BAD_REQUEST", "The request has no body.");
+  const tooLarge = `The file is larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MB.`;
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw invalid([{ path: "file", message: "The file is larger than 10 MB." }]);
+  if (declared > maxBodyBytes) throw invalid([{ path: "file", message: tooLarge }]);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -19,9 +20,9 @@ async function readLimitedBody(request: Request): Promise<Uint8Array<ArrayBuffer
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
+    if (total > maxBodyBytes) {
       await reader.cancel();
-      throw invalid([{ path: "file", message: "The file is larger than 10 MB." }]);
+      throw invalid([{ path: "file", message: tooLarge }]);
     }
     chunks.push(value);
   }
@@ -34,12 +35,13 @@ async function readLimitedBody(request: Request): Promise<Uint8Array<ArrayBuffer
   return body;
 }
 
-export async function readUploadedFile(request: Request): Promise<FileUpload> {
+/** `maxBodyBytes`: imports accept larger files than evidence uploads. */
+export async function readUploadedFile(request: Request, maxBodyBytes = MAX_BODY_BYTES): Promise<FileUpload> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
     throw new AppError("BAD_REQUEST", 'Send the file as multipart/form-data in a field named "file".');
   }
-  const body = await readLimitedBody(request);
+  const body = await readLimitedBody(request, maxBodyBytes);
   let form: FormData;
   try {
     form = await new Response(body, { headers: { "content-type": contentType } }).formData();

@@ -26,6 +26,7 @@ import { GATE_API_ROUTES } from "./routes-gates";
 import { BUYING_CENTER_API_ROUTES } from "./routes-buying-center";
 import { DECISION_CYCLE_API_ROUTES } from "./routes-decision-cycle";
 import { ANALYSIS_API_ROUTES } from "./routes-analysis";
+import { TRUST_API_ROUTES } from "./routes-trust";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -35,7 +36,7 @@ export type ApiRouteSpec = {
   path: string;
   operationId: string;
   summary: string;
-  tag: "Profile" | "Stages" | "Accounts" | "Opportunities" | "Pipeline" | "Tokens" | "Documentation" | "Administration" | "Sign-up" | "Gates" | "Approvals" | "Analysis";
+  tag: "Profile" | "Stages" | "Accounts" | "Opportunities" | "Pipeline" | "Tokens" | "Documentation" | "Administration" | "Sign-up" | "Gates" | "Approvals" | "Analysis" | "Recycle bin" | "Import";
   /** No authentication (the documentation itself). */
   isPublic?: boolean;
   query?: z.ZodObject;
@@ -218,4 +219,5 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   ...DECISION_CYCLE_API_ROUTES,
   ...ANALYSIS_API_ROUTES,
   ...FORECAST_API_ROUTES,
+  ...TRUST_API_ROUTES,
 ];

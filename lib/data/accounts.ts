@@ -111,7 +111,8 @@ async function assertOwnerInOrg(ctx: Ctx, ownerId: string | null | undefined) {
   if (!owner) throw invalid([{ path: "ownerId", message: "No such user in your organization." }]);
 }
 
-export async function createAccount(ctx: Ctx, input: AccountCreate): Promise<AccountOutput> {
+/** `externalId` is the import's key for the row (unique per org); API clients do not set it. */
+export async function createAccount(ctx: Ctx, input: AccountCreate, options: { externalId?: string } = {}): Promise<AccountOutput> {
   assertCan(ctx, "account.create");
   await assertOwnerInOrg(ctx, input.ownerId);
   const row = await db.account.create({
@@ -123,6 +124,7 @@ export async function createAccount(ctx: Ctx, input: AccountCreate): Promise<Acc
       region: input.region ?? null,
       isKeyAccount: input.isKeyAccount ?? false,
       ownerId: input.ownerId === undefined ? ctx.userId : input.ownerId,
+      externalId: options.externalId ?? null,
     },
   });
   return toAccountOutput(row);
@@ -163,7 +165,24 @@ export async function deleteAccount(ctx: Ctx, id: string): Promise<void> {
   if (liveDeals > 0) {
     throw new AppError("CONFLICT", `This account still has ${liveDeals} opportunities; delete or move them first.`);
   }
-  await db.account.update({ where: { id: current.id }, data: { deletedAt: new Date() } });
+  // The account's contacts go with it, stamped with the same instant, so restoring the account brings back
+  // exactly those (lib/data/recycle-bin.ts) and not contacts deleted on their own before.
+  const deletedAt = new Date();
+  await db.$transaction([
+    db.contact.updateMany({ where: { orgId: ctx.orgId, accountId: current.id, deletedAt: null }, data: { deletedAt } }),
+    db.account.update({ where: { id: current.id }, data: { deletedAt } }),
+  ]);
+}
+
+/** Soft delete into the recycle bin; by those who may edit the contact's account. */
+export async function deleteContact(ctx: Ctx, id: string): Promise<void> {
+  if (!isUuid(id)) throw notFound("Contact");
+  const row = await db.contact.findFirst({
+    where: { id, orgId: ctx.orgId, deletedAt: null, account: { deletedAt: null } }, include: { account: true },
+  });
+  if (!row) throw notFound("Contact");
+  assertMayEditAccount(ctx, row.account);
+  await db.contact.update({ where: { id }, data: { deletedAt: new Date() } });
 }
 
 export async function listContacts(ctx: Ctx, accountId: string): Promise<ContactOutput[]> {
@@ -176,7 +195,9 @@ export async function listContacts(ctx: Ctx, accountId: string): Promise<Contact
   return rows.map(toContactOutput);
 }
 
-export async function createContact(ctx: Ctx, accountId: string, input: ContactCreate): Promise<ContactOutput> {
+export async function createContact(
+  ctx: Ctx, accountId: string, input: ContactCreate, options: { externalId?: string } = {},
+): Promise<ContactOutput> {
   const account = await findAccountRow(ctx, accountId);
   assertCan(ctx, "contact.create");
   await assertManagerInAccount(db, ctx, account.id, input.reportsToId);
@@ -193,10 +214,25 @@ export async function createContact(ctx: Ctx, accountId: string, input: ContactC
       level: input.level ?? null,
       roles: input.roles ?? [],
       stance: input.stance ?? null,
+      externalId: options.externalId ?? null,
     },
     include: contactRelationshipInclude,
   });
   return toContactOutput(row);
+}
+
+/** Edits a contact's fields (and may move it to another account of the org); same rule as deleting it. */
+export async function updateContact(ctx: Ctx, id: string, input: Partial<ContactCreate> & { accountId?: string }): Promise<ContactOutput> {
+  if (!isUuid(id)) throw notFound("Contact");
+  const row = await db.contact.findFirst({ where: { id, orgId: ctx.orgId, deletedAt: null }, include: { account: true } });
+  if (!row) throw notFound("Contact");
+  assertMayEditAccount(ctx, row.account);
+  if (input.accountId && input.accountId !== row.accountId) await findAccountRow(ctx, input.accountId);
+  const updated = await db.contact.update({
+    where: { id },
+    data: { accountId: input.accountId, name: input.name, title: input.title, phone: input.phone, email: input.email },
+  });
+  return toContactOutput(updated);
 }
 
 /** Account names for pickers (id + name), alphabetical. */

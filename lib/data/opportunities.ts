@@ -147,7 +147,10 @@ async function resolveReferences(
   return { teamId };
 }
 
-export async function createOpportunity(ctx: Ctx, input: OpportunityCreate): Promise<OpportunityOutput> {
+/** `options` come from the import: the row's external id and the reason recorded on the creation's history row. */
+export async function createOpportunity(
+  ctx: Ctx, input: OpportunityCreate, options: { externalId?: string; stageReason?: string } = {},
+): Promise<OpportunityOutput> {
   assertCan(ctx, "opportunity.create");
   const table = await getStageTable(ctx);
   const ownerId = input.ownerId ?? ctx.userId;
@@ -170,6 +173,7 @@ export async function createOpportunity(ctx: Ctx, input: OpportunityCreate): Pro
         expectedCloseDate: new Date(`${input.expectedCloseDate}T00:00:00Z`),
         stage,
         lossReason: stage === "LOST" ? input.lossReason ?? null : null,
+        externalId: options.externalId ?? null,
       },
       include: opportunityInclude,
     });
@@ -177,6 +181,7 @@ export async function createOpportunity(ctx: Ctx, input: OpportunityCreate): Pro
       data: {
         orgId: ctx.orgId, opportunityId: created.id, fromStage: null, toStage: stage, byUserId: ctx.userId,
         amount: created.amount, probability: table[stage].probability, lossReason: created.lossReason,
+        reason: options.stageReason ?? null,
       },
     });
     return created;

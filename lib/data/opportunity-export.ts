@@ -30,7 +30,7 @@ export type ExportOptions = {
   now?: Date;
 };
 
-function exportColumns(options: ExportOptions, table: StageTable): CsvColumn<OpportunityOutput>[] {
+export function exportColumns(options: ExportOptions, table: StageTable): CsvColumn<OpportunityOutput>[] {
   const values: Record<ExportColumnKey, Omit<CsvColumn<OpportunityOutput>, "header">> = {
     id: { value: (row) => row.id },
     name: { value: (row) => row.name, isText: true },
@@ -53,10 +53,10 @@ function exportColumns(options: ExportOptions, table: StageTable): CsvColumn<Opp
   return EXPORT_COLUMN_KEYS.map((key) => ({ header: options.headers[key], ...values[key] }));
 }
 
-type Keyset = { sortKey: string; id: string };
+export type Keyset = { sortKey: string; id: string };
 
 /** The next batch after `after` in the table's order; the sort value travels as text and is cast back. */
-function queryBatch(prepared: PreparedTableQuery, after: Keyset | null, batchSize: number): Promise<TableRow[]> {
+export function queryBatch(prepared: PreparedTableQuery, after: Keyset | null, batchSize: number): Promise<TableRow[]> {
   const { expression, cast } = prepared.sort;
   const comparison = prepared.dir === "asc" ? Prisma.sql`>` : Prisma.sql`<`;
   return querySortedSlice(prepared, {

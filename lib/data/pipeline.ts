@@ -86,6 +86,7 @@ export function toCard(row: CardRow, table: StageTable): OpportunityOutput {
       updatedAt: new Date(row.updatedAt),
       deletedAt: null,
       forecastCategory: null,
+      externalId: null,
       account: { name: row.accountName },
       owner: { name: row.ownerName },
     },

@@ -105,7 +105,7 @@ describe("GET /api/v1/openapi.json", () => {
         }
         if (openApiPath.includes("{id}")) {
           expect(statuses, where).toContain("404");
-          expect(operation.parameters?.find((parameter) => parameter.in === "path"), where).toMatchObject({ name: "id", required: true });
+          expect(operation.parameters?.find((parameter) => parameter.in === "path" && parameter.name === "id"), where).toMatchObject({ name: "id", required: true });
         }
         if (operation.requestBody) {
           expect(statuses, where).toEqual(expect.arrayContaining(["400", "422"]));

@@ -1,0 +1,250 @@
+// Applies imported rows through the same data functions as the forms and the API (validation, visibility,
+// permissions, the one stage-move path), keyed by externalId: a row whose externalId exists updates that
+// record, otherwise it creates one. Also the checks shared by the preview: row schema, repeated external ids,
+// and references (account by external id or name, owner by email) resolved in bulk.
+import "server-only";
+import { db } from "@/lib/db";
+import { type ImportEntity, type ImportMapping, mapRow } from "@/lib/domain/import";
+import { formatMoneyString } from "@/lib/domain/money";
+import { type FieldError, isAppError } from "@/lib/errors";
+import type { Ctx } from "@/lib/permissions";
+import {
+  type AccountImportRow, type ContactImportRow, IMPORT_ROW_SCHEMAS, type OpportunityImportRow,
+} from "@/lib/validations/import";
+import { createAccount, createContact, updateAccount, updateContact } from "./accounts";
+import { createOpportunity, moveOpportunityToStage, updateOpportunity } from "./opportunities";
+
+/** A file row: its 1-based number in the file (the header is row 1) and its cells. */
+export type SourceRow = { row: number; cells: string[] };
+export type RowOutcome =
+  | { row: number; kind: "created" | "updated"; stageAudit?: { opportunityId: string; from: string | null; to: string } }
+  | { row: number; kind: "rejected"; errors: FieldError[] };
+
+type Checked<T> = { row: number; input: T } | { row: number; errors: FieldError[] };
+
+const IN_CHUNK = 5000;
+
+async function inChunks<T, R>(values: T[], query: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < values.length; i += IN_CHUNK) results.push(...(await query(values.slice(i, i + IN_CHUNK))));
+  return results;
+}
+
+/** The row number of the first row with each external id: later rows with the same id are refused. */
+export function findRepeatedExternalIds(mapping: ImportMapping, rows: readonly SourceRow[]): Map<number, number> {
+  const first = new Map<string, number>();
+  const repeated = new Map<number, number>();
+  const column = mapping.externalId;
+  if (column === undefined) return repeated;
+  for (const { row, cells } of rows) {
+    const id = (cells[column] ?? "").trim();
+    if (!id) continue;
+    const seen = first.get(id);
+    if (seen === undefined) first.set(id, row);
+    else repeated.set(row, seen);
+  }
+  return repeated;
+}
+
+type References = {
+  accountsByExternalId: Map<string, { id: string; deletedAt: Date | null }>;
+  accountsByName: Map<string, string[]>;
+  ownersByEmail: Map<string, string>;
+};
+
+async function loadReferences(ctx: Ctx, rows: Record<string, string>[]): Promise<References> {
+  const distinct = (key: string) => [...new Set(rows.map((row) => row[key]).filter((value): value is string => Boolean(value)))];
+  const [byExternal, byName, owners] = await Promise.all([
+    inChunks(distinct("accountExternalId"), (chunk) => db.account.findMany({
+      where: { orgId: ctx.orgId, externalId: { in: chunk } }, select: { id: true, externalId: true, deletedAt: true },
+    })),
+    inChunks(distinct("accountName"), (chunk) => db.account.findMany({
+      where: { orgId: ctx.orgId, deletedAt: null, name: { in: chunk } }, select: { id: true, name: true },
+    })),
+    inChunks(distinct("ownerEmail").map((email) => email.toLowerCase()), (chunk) => db.user.findMany({
+      where: { orgId: ctx.orgId, isActive: true, email: { in: chunk, mode: "insensitive" } }, select: { id: true, email: true },
+    })),
+  ]);
+  const accountsByName = new Map<string, string[]>();
+  for (const account of byName) accountsByName.set(account.name, [...(accountsByName.get(account.name) ?? []), account.id]);
+  return {
+    accountsByExternalId: new Map(byExternal.map((account) => [account.externalId!, { id: account.id, deletedAt: account.deletedAt }])),
+    accountsByName,
+    ownersByEmail: new Map(owners.map((owner) => [owner.email.toLowerCase(), owner.id])),
+  };
+}
+
+function resolveAccount(refs: References, row: { accountExternalId?: string; accountName?: string }): string | FieldError {
+  if (row.accountExternalId) {
+    const account = refs.accountsByExternalId.get(row.accountExternalId);
+    if (!account) return { path: "accountExternalId", message: "No account has this external id." };
+    if (account.deletedAt) return { path: "accountExternalId", message: "This account is in the recycle bin." };
+    return account.id;
+  }
+  if (!row.accountName) return { path: "accountName", message: "Name the account (external id or name)." };
+  const ids = refs.accountsByName.get(row.accountName) ?? [];
+  if (ids.length === 0) return { path: "accountName", message: "No account has this name." };
+  if (ids.length > 1) return { path: "accountName", message: "Several accounts have this name; use the account's external id." };
+  return ids[0];
+}
+
+function resolveOwner(refs: References, email: string | undefined): string | undefined | FieldError {
+  if (!email) return undefined;
+  return refs.ownersByEmail.get(email.toLowerCase()) ?? { path: "ownerEmail", message: "No active user has this email." };
+}
+
+const isFieldError = (value: unknown): value is FieldError => typeof value === "object" && value !== null && "path" in value;
+
+export type ResolvedRow =
+  | { entity: "account"; data: AccountImportRow; ownerId?: string }
+  | { entity: "contact"; data: ContactImportRow; accountId: string }
+  | { entity: "opportunity"; data: OpportunityImportRow; accountId: string; ownerId?: string };
+
+/** Schema, repeated ids and references for a slice of rows; no writes. */
+export async function checkImportRows(
+  ctx: Ctx, entity: ImportEntity, mapping: ImportMapping, rows: readonly SourceRow[], repeated: Map<number, number>,
+): Promise<Checked<ResolvedRow>[]> {
+  const mapped = rows.map(({ cells }) => mapRow(mapping, cells));
+  const refs = entity === "account" && !mapped.some((row) => row.ownerEmail)
+    ? { accountsByExternalId: new Map(), accountsByName: new Map(), ownersByEmail: new Map() }
+    : await loadReferences(ctx, mapped);
+  return rows.map(({ row }, index) => {
+    const firstRow = repeated.get(row);
+    if (firstRow !== undefined) return { row, errors: [{ path: "externalId", message: `The same external id is in row ${firstRow}.` }] };
+    const parsed = IMPORT_ROW_SCHEMAS[entity].safeParse(mapped[index]);
+    if (!parsed.success) {
+      return { row, errors: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(row)", message: issue.message })) };
+    }
+    const data = parsed.data;
+    const errors: FieldError[] = [];
+    let accountId = "";
+    if (entity !== "account") {
+      const account = resolveAccount(refs, data as ContactImportRow);
+      if (isFieldError(account)) errors.push(account);
+      else accountId = account;
+    }
+    const owner = "ownerEmail" in data ? resolveOwner(refs, data.ownerEmail) : undefined;
+    if (isFieldError(owner)) errors.push(owner);
+    if (errors.length) return { row, errors };
+    const ownerId = owner as string | undefined;
+    const input: ResolvedRow = entity === "account"
+      ? { entity, data: data as AccountImportRow, ownerId }
+      : entity === "contact"
+        ? { entity, data: data as ContactImportRow, accountId }
+        : { entity, data: data as OpportunityImportRow, accountId, ownerId };
+    return { row, input };
+  });
+}
+
+function refusal(row: number, error: unknown): RowOutcome {
+  if (isAppError(error)) {
+    return { row, kind: "rejected", errors: error.errors?.length ? error.errors : [{ path: "(row)", message: error.message }] };
+  }
+  if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002") {
+    return { row, kind: "rejected", errors: [{ path: "externalId", message: "Another record took this external id meanwhile." }] };
+  }
+  throw error;
+}
+
+type Existing = Map<string, { id: string; deletedAt: Date | null }>;
+
+/** One query per batch for the records the rows' external ids already name. */
+async function findExisting(ctx: Ctx, entity: ImportEntity, externalIds: string[]): Promise<Existing> {
+  if (!externalIds.length || entity === "opportunity") return new Map();
+  const where = { orgId: ctx.orgId, externalId: { in: externalIds } };
+  const select = { id: true, externalId: true, deletedAt: true };
+  const rows = entity === "account" ? await db.account.findMany({ where, select }) : await db.contact.findMany({ where, select });
+  return new Map(rows.map((row) => [row.externalId!, { id: row.id, deletedAt: row.deletedAt }]));
+}
+
+async function applyAccount(ctx: Ctx, row: number, input: Extract<ResolvedRow, { entity: "account" }>, known: Existing): Promise<RowOutcome> {
+  const { data } = input;
+  const fields = {
+    name: data.name, industry: data.industry, segment: data.segment, region: data.region, isKeyAccount: data.isKeyAccount,
+    ...(input.ownerId ? { ownerId: input.ownerId } : {}),
+  };
+  const existing = known.get(data.externalId);
+  if (existing?.deletedAt) return { row, kind: "rejected", errors: [{ path: "externalId", message: "This account is in the recycle bin; restore it first." }] };
+  if (existing) {
+    await updateAccount(ctx, existing.id, fields);
+    return { row, kind: "updated" };
+  }
+  await createAccount(ctx, fields, { externalId: data.externalId });
+  return { row, kind: "created" };
+}
+
+async function applyContact(ctx: Ctx, row: number, input: Extract<ResolvedRow, { entity: "contact" }>, known: Existing): Promise<RowOutcome> {
+  const { data } = input;
+  const fields = { name: data.name, title: data.title, phone: data.phone, email: data.email };
+  const existing = known.get(data.externalId);
+  if (existing?.deletedAt) return { row, kind: "rejected", errors: [{ path: "externalId", message: "This contact is in the recycle bin; restore it first." }] };
+  if (existing) {
+    await updateContact(ctx, existing.id, { ...fields, accountId: input.accountId });
+    return { row, kind: "updated" };
+  }
+  await createContact(ctx, input.accountId, fields, { externalId: data.externalId });
+  return { row, kind: "created" };
+}
+
+async function applyOpportunity(
+  ctx: Ctx, row: number, input: Extract<ResolvedRow, { entity: "opportunity" }>, reason: string,
+): Promise<RowOutcome> {
+  const { data } = input;
+  const existing = await db.opportunity.findFirst({ where: { orgId: ctx.orgId, externalId: data.externalId } });
+  if (existing?.deletedAt) return { row, kind: "rejected", errors: [{ path: "externalId", message: "This deal is in the recycle bin; restore it first." }] };
+  if (!existing) {
+    const created = await createOpportunity(ctx, {
+      name: data.name, accountId: input.accountId, amount: data.amount, currency: data.currency, expectedCloseDate: data.expectedCloseDate,
+      productLine: data.productLine, ownerId: input.ownerId, stage: data.stage, lossReason: data.lossReason,
+    }, { externalId: data.externalId, stageReason: reason });
+    return { row, kind: "created", ...(data.stage ? { stageAudit: { opportunityId: created.id, from: null, to: created.stage } } : {}) };
+  }
+  const patch = {
+    ...(data.name !== existing.name ? { name: data.name } : {}),
+    ...(input.accountId !== existing.accountId ? { accountId: input.accountId } : {}),
+    ...(formatMoneyString(data.amount) !== formatMoneyString(existing.amount.toString()) ? { amount: data.amount } : {}),
+    ...(data.currency && data.currency !== existing.currency ? { currency: data.currency } : {}),
+    ...(data.expectedCloseDate !== existing.expectedCloseDate.toISOString().slice(0, 10) ? { expectedCloseDate: data.expectedCloseDate } : {}),
+    ...(data.productLine !== undefined && data.productLine !== existing.productLine ? { productLine: data.productLine } : {}),
+    ...(input.ownerId && input.ownerId !== existing.ownerId ? { ownerId: input.ownerId } : {}),
+  };
+  let version = existing.version;
+  if (Object.keys(patch).length) version = (await updateOpportunity(ctx, existing.id, { ...patch, version })).version;
+  if (data.stage && data.stage !== existing.stage) {
+    await moveOpportunityToStage(ctx, existing.id, { to: data.stage, version, lossReason: data.lossReason ?? null, reason });
+    return { row, kind: "updated", stageAudit: { opportunityId: existing.id, from: existing.stage, to: data.stage } };
+  }
+  return { row, kind: "updated" };
+}
+
+/** Applies checked rows, a few at a time (they never share an external id), each in its own transaction. */
+export async function applyImportRows(
+  ctx: Ctx, entity: ImportEntity, checked: Checked<ResolvedRow>[], options: { reason: string; concurrency?: number },
+): Promise<RowOutcome[]> {
+  const outcomes: RowOutcome[] = new Array(checked.length);
+  const known = await findExisting(ctx, entity, checked.flatMap((item) => ("input" in item ? [item.input.data.externalId] : [])));
+  let next = 0;
+  const worker = async () => {
+    for (;;) {
+      const index = next++;
+      if (index >= checked.length) return;
+      const item = checked[index];
+      if ("errors" in item) {
+        outcomes[index] = { row: item.row, kind: "rejected", errors: item.errors };
+        continue;
+      }
+      try {
+        const { input } = item;
+        outcomes[index] = input.entity === "account"
+          ? await applyAccount(ctx, item.row, input, known)
+          : input.entity === "contact"
+            ? await applyContact(ctx, item.row, input, known)
+            : await applyOpportunity(ctx, item.row, input, options.reason);
+      } catch (error) {
+        outcomes[index] = refusal(item.row, error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 6 }, worker));
+  return outcomes;
+}
