@@ -6,6 +6,7 @@ import { AppError, invalid, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Ctx } from "@/lib/permissions";
 import type { AccountCreate, AccountListQuery, AccountOutput, AccountUpdate, ContactCreate, ContactOutput } from "@/lib/validations/account";
+import { recordAudit } from "./audit";
 import { decodeCursor, encodeCursor, isUuid } from "./pagination";
 
 type AccountRow = Prisma.AccountGetPayload<object>;
@@ -112,16 +113,20 @@ async function assertOwnerInOrg(ctx: Ctx, ownerId: string | null | undefined) {
 export async function createAccount(ctx: Ctx, input: AccountCreate): Promise<AccountOutput> {
   assertCan(ctx, "account.create");
   await assertOwnerInOrg(ctx, input.ownerId);
-  const row = await db.account.create({
-    data: {
-      orgId: ctx.orgId,
-      name: input.name,
-      industry: input.industry ?? null,
-      segment: input.segment ?? null,
-      region: input.region ?? null,
-      isKeyAccount: input.isKeyAccount ?? false,
-      ownerId: input.ownerId === undefined ? ctx.userId : input.ownerId,
-    },
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.account.create({
+      data: {
+        orgId: ctx.orgId,
+        name: input.name,
+        industry: input.industry ?? null,
+        segment: input.segment ?? null,
+        region: input.region ?? null,
+        isKeyAccount: input.isKeyAccount ?? false,
+        ownerId: input.ownerId === undefined ? ctx.userId : input.ownerId,
+      },
+    });
+    await recordAudit(tx, ctx, { action: "account.create", entityType: "Account", entityId: created.id, after: toAccountOutput(created) });
+    return created;
   });
   return toAccountOutput(row);
 }
@@ -140,16 +145,20 @@ export async function updateAccount(ctx: Ctx, id: string, input: AccountUpdate):
     throw new AppError("FORBIDDEN", "Only a manager or an admin may hand an account to someone else.");
   }
   await assertOwnerInOrg(ctx, input.ownerId);
-  const row = await db.account.update({
-    where: { id: current.id },
-    data: {
-      name: input.name,
-      industry: input.industry,
-      segment: input.segment,
-      region: input.region,
-      isKeyAccount: input.isKeyAccount,
-      ownerId: input.ownerId,
-    },
+  const row = await db.$transaction(async (tx) => {
+    const updated = await tx.account.update({
+      where: { id: current.id },
+      data: {
+        name: input.name,
+        industry: input.industry,
+        segment: input.segment,
+        region: input.region,
+        isKeyAccount: input.isKeyAccount,
+        ownerId: input.ownerId,
+      },
+    });
+    await recordAudit(tx, ctx, { action: "account.update", entityType: "Account", entityId: current.id, before: toAccountOutput(current), after: toAccountOutput(updated) });
+    return updated;
   });
   return toAccountOutput(row);
 }
@@ -161,7 +170,10 @@ export async function deleteAccount(ctx: Ctx, id: string): Promise<void> {
   if (liveDeals > 0) {
     throw new AppError("CONFLICT", `This account still has ${liveDeals} opportunities; delete or move them first.`);
   }
-  await db.account.update({ where: { id: current.id }, data: { deletedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    await tx.account.update({ where: { id: current.id }, data: { deletedAt: new Date() } });
+    await recordAudit(tx, ctx, { action: "account.delete", entityType: "Account", entityId: current.id, before: toAccountOutput(current) });
+  });
 }
 
 export async function listContacts(ctx: Ctx, accountId: string): Promise<ContactOutput[]> {
@@ -176,15 +188,19 @@ export async function listContacts(ctx: Ctx, accountId: string): Promise<Contact
 export async function createContact(ctx: Ctx, accountId: string, input: ContactCreate): Promise<ContactOutput> {
   const account = await findAccountRow(ctx, accountId);
   assertCan(ctx, "contact.create");
-  const row = await db.contact.create({
-    data: {
-      orgId: ctx.orgId,
-      accountId: account.id,
-      name: input.name,
-      title: input.title ?? null,
-      phone: input.phone ?? null,
-      email: input.email ?? null,
-    },
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.contact.create({
+      data: {
+        orgId: ctx.orgId,
+        accountId: account.id,
+        name: input.name,
+        title: input.title ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+      },
+    });
+    await recordAudit(tx, ctx, { action: "contact.create", entityType: "Contact", entityId: created.id, after: toContactOutput(created) });
+    return created;
   });
   return toContactOutput(row);
 }

@@ -11,6 +11,7 @@ import { assertCan, canAssignOwner, type Ctx, opportunityVisibility } from "@/li
 import type {
   OpportunityCreate, OpportunityListQuery, OpportunityOutput, OpportunityUpdate, StageChangeOutput, StageMove,
 } from "@/lib/validations/opportunity";
+import { recordAudit } from "./audit";
 import { enforceGates, recordGateOutcome } from "./gate-enforcement";
 import { decodeCursor, encodeCursor, isUuid } from "./pagination";
 import { getStageTable } from "./stage-config";
@@ -44,6 +45,15 @@ export function toOpportunityOutput(row: OpportunityRow, table: StageTable): Opp
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** What the audit trail keeps of a deal (before/after of every write). */
+function auditSnapshot(row: Omit<OpportunityRow, "account" | "owner">) {
+  return {
+    name: row.name, accountId: row.accountId, ownerId: row.ownerId, teamId: row.teamId, productLine: row.productLine,
+    amount: formatMoneyString(row.amount.toString()), currency: row.currency, expectedCloseDate: row.expectedCloseDate.toISOString().slice(0, 10),
+    stage: row.stage, lossReason: row.lossReason, version: row.version,
   };
 }
 
@@ -173,6 +183,7 @@ export async function createOpportunity(ctx: Ctx, input: OpportunityCreate): Pro
         amount: created.amount, probability: table[stage].probability, lossReason: created.lossReason,
       },
     });
+    await recordAudit(tx, ctx, { action: "opportunity.create", entityType: "Opportunity", entityId: created.id, after: auditSnapshot(created) });
     return created;
   });
   return toOpportunityOutput(row, table);
@@ -217,7 +228,9 @@ export async function updateOpportunity(ctx: Ctx, id: string, input: Opportunity
       },
     });
     if (result.count === 0) throw conflict((await tx.opportunity.findUniqueOrThrow({ where: { id } })).version);
-    return tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
+    const updated = await tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
+    await recordAudit(tx, ctx, { action: "opportunity.update", entityType: "Opportunity", entityId: id, before: auditSnapshot(current), after: auditSnapshot(updated) });
+    return updated;
   });
   return toOpportunityOutput(row, table);
 }
@@ -258,7 +271,12 @@ export async function moveOpportunityToStage(ctx: Ctx, id: string, move: StageMo
       select: { id: true },
     });
     await recordGateOutcome(tx, current, change.id, gates, now);
-    return tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
+    const moved = await tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
+    await recordAudit(tx, ctx, {
+      action: "opportunity.stageMove", entityType: "Opportunity", entityId: id,
+      before: { stage: from, version: current.version }, after: { stage: move.to, version: moved.version, lossReason: moved.lossReason, reason: move.reason ?? null },
+    });
+    return moved;
   });
   return toOpportunityOutput(row, table);
 }
@@ -269,6 +287,7 @@ export async function deleteOpportunity(ctx: Ctx, id: string, expectedVersion?: 
     const current = await findVisibleRow(tx, ctx, id);
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw conflict(current.version);
     await tx.opportunity.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    await recordAudit(tx, ctx, { action: "opportunity.delete", entityType: "Opportunity", entityId: id, before: auditSnapshot(current) });
   });
 }
 
