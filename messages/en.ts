@@ -1,7 +1,10 @@
 // English UI strings: the source of truth for the message keys. messages/zh-CN.ts is typed against this
 // shape, so a missing or extra key there fails the typecheck. Placeholders: {name}.
 // Stage names are NOT here: they come from lib/domain/stages (stageName).
+import { trustEn } from "./sections/trust.en";
+
 export const en = {
+  trust: trustEn,
   meta: {
     appName: "KeyAccount CRM",
     tagline: "Key-account selling, stage by stage",

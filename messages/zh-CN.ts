@@ -1,7 +1,9 @@
 // 简体中文界面文案。类型为 Messages：键必须与 messages/en.ts 完全一致。
 import type { Messages } from "./en";
+import { trustZhCN } from "./sections/trust.zh-CN";
 
 export const zhCN: Messages = {
+  trust: trustZhCN,
   meta: {
     appName: "大客户营销 CRM",
     tagline: "大客户销售，按阶段推进",

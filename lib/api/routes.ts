@@ -22,6 +22,7 @@ import {
 } from "./schemas";
 import { ADMIN_API_ROUTES } from "./routes-admin";
 import { GATE_API_ROUTES } from "./routes-gates";
+import { TRUST_API_ROUTES } from "./routes-trust";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -210,4 +211,5 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   },
   ...ADMIN_API_ROUTES,
   ...GATE_API_ROUTES,
+  ...TRUST_API_ROUTES,
 ];
