@@ -90,29 +90,43 @@ export function fixtures(world: MatrixWorld, actor: Actor) {
 
 export type Fixtures = ReturnType<typeof fixtures>;
 
-let orgScopedTables: string[] | undefined;
-
 /**
- * Per org-scoped table, over the rows of both orgs: the row count and the newest row version (xmin — every
- * insert or update writes a new version, a delete lowers the count), plus the two organization rows.
- * ApiToken is hashed without lastUsedAt instead: using a token is bookkeeping, not a change.
+ * Counts row changes per table with row-level triggers on every org-scoped table (and Organization), so a
+ * call's effect is one cheap read. Row locks fire no trigger; ApiToken's lastUsedAt alone is bookkeeping
+ * (using a token), not a change. Test-only: installed for this file's run and removed after it.
  */
-export async function fingerprint(world: MatrixWorld): Promise<Record<string, string>> {
-  orgScopedTables ??= (
+export async function installChangeCounters(): Promise<() => Promise<void>> {
+  const tables = (
     await db.$queryRaw<{ table_name: string }[]>`
-      SELECT table_name FROM information_schema.columns
-      WHERE table_schema = current_schema() AND column_name = 'orgId' AND table_name <> 'ApiToken' ORDER BY table_name`
+      SELECT DISTINCT table_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND column_name = 'orgId' ORDER BY table_name`
   ).map((row) => row.table_name);
-  const selects = [
-    `SELECT 'Organization' AS t, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text AS h FROM "Organization" WHERE id = ANY($1::uuid[])`,
-    `SELECT 'ApiToken' AS t, count(*)::text || ':' || coalesce(md5(string_agg(md5((to_jsonb(r) - 'lastUsedAt')::text), '' ORDER BY r.id)), '') AS h
-       FROM "ApiToken" r WHERE r."orgId" = ANY($1::uuid[])`,
-    ...orgScopedTables.map(
-      (table) => `SELECT '${table}' AS t, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text AS h FROM "${table}" WHERE "orgId" = ANY($1::uuid[])`,
-    ),
-  ];
-  const rows = await db.$queryRawUnsafe<{ t: string; h: string }[]>(selects.join(" UNION ALL "), [world.org.id, world.otherOrg.id]);
-  return Object.fromEntries(rows.map((row) => [row.t, row.h]));
+  await db.$executeRawUnsafe(`CREATE TABLE matrix_changes (tbl text PRIMARY KEY, n bigint NOT NULL)`);
+  await db.$executeRawUnsafe(`
+    CREATE FUNCTION matrix_count_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_TABLE_NAME = 'ApiToken' AND TG_OP = 'UPDATE' AND (to_jsonb(OLD) - 'lastUsedAt') = (to_jsonb(NEW) - 'lastUsedAt') THEN
+        RETURN NULL;
+      END IF;
+      INSERT INTO matrix_changes (tbl, n) VALUES (TG_TABLE_NAME, 1) ON CONFLICT (tbl) DO UPDATE SET n = matrix_changes.n + 1;
+      RETURN NULL;
+    END $$`);
+  for (const table of [...tables, "Organization"]) {
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER matrix_count_change AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION matrix_count_change()`,
+    );
+  }
+  return async () => {
+    for (const table of [...tables, "Organization"]) await db.$executeRawUnsafe(`DROP TRIGGER matrix_count_change ON "${table}"`);
+    await db.$executeRawUnsafe(`DROP FUNCTION matrix_count_change()`);
+    await db.$executeRawUnsafe(`DROP TABLE matrix_changes`);
+  };
+}
+
+/** Changes counted so far, per table. */
+export async function fingerprint(): Promise<Record<string, string>> {
+  const rows = await db.$queryRawUnsafe<{ tbl: string; n: bigint }[]>(`SELECT tbl, n FROM matrix_changes`);
+  return Object.fromEntries(rows.map((row) => [row.tbl, String(row.n)]));
 }
 
 export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {

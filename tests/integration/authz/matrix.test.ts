@@ -1,7 +1,7 @@
 // The authorization matrix (issue 9): every REST route handler and every server action, found by scanning
 // app/ (app/api/v1/**/route.ts exports and every "use server" module's exports), is called as each of
 // eight actors; the outcome must be the one the endpoint's POLICY row says, and every refusal must leave
-// every org-scoped row of both orgs exactly as it was (and every accepted write must change something).
+// every org-scoped row exactly as it was (row-level change counters) (and every accepted write must change something).
 //
 // HOW TO ADD AN ENDPOINT — one line in ROUTES or ACTIONS below (the test fails until you do):
 //   "POST /api/v1/things/:id": { policy: "dealWrite", build: async (f) => ({ params: { id: (await f.deal()).id }, body: {…} }) },
@@ -12,10 +12,13 @@
 // or the action's file under app/ and its export name.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import bcrypt from "bcryptjs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { Ctx } from "@/lib/permissions";
-import { ACTORS, type Actor, buildMatrixWorld, changedTables, fingerprint, type Fixtures, fixtures, KNOWN_PASSWORD, type MatrixWorld } from "./matrix-world";
+import {
+  ACTORS, type Actor, buildMatrixWorld, changedTables, fingerprint, type Fixtures, fixtures, installChangeCounters, KNOWN_PASSWORD, type MatrixWorld,
+} from "./matrix-world";
 
 // Server actions resolve the caller through lib/auth; here it is the actor of the current call.
 const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
@@ -26,6 +29,11 @@ vi.mock("@/lib/auth", () => ({
     if (!session.ctx) throw new AppError("UNAUTHENTICATED", "Sign in first.");
     return session.ctx;
   },
+}));
+// Authorization is under test, not hashing: the cheapest bcrypt cost keeps ~100 sign-ups and password changes fast.
+vi.mock("@/lib/password", () => ({
+  hashPassword: (password: string) => bcrypt.hash(password, 4),
+  verifyPassword: async (password: string, hash: string | null | undefined) => Boolean(hash) && (await bcrypt.compare(password, hash ?? "")),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ set: () => undefined, get: () => undefined }), headers: async () => new Headers() }));
@@ -121,7 +129,7 @@ const ROUTES: Record<string, RouteEntry> = {
   "GET /api/v1/opportunities/:id/activities": { policy: "dealRead", build: async (f) => ({ params: await deal(f) }) },
   "POST /api/v1/opportunities/:id/activities": { policy: "dealWrite", build: async (f) => ({ params: await deal(f), body: { type: "VISIT", occurredAt: new Date().toISOString(), subject: "Visit" } }) },
   "GET /api/v1/opportunities/:id/team": { policy: "dealRead", build: async (f) => ({ params: await deal(f) }) },
-  "PUT /api/v1/opportunities/:id/team": { policy: "dealWrite", build: async (f) => ({ params: await deal(f), body: { members: [{ userId: f.world.spareRep.id, role: "PRESALES", sharePct: "10" }] } }) },
+  "PUT /api/v1/opportunities/:id/team": { policy: "dealWrite", build: async (f) => ({ params: await deal(f), body: { members: [{ userId: f.world.spareRep.id, role: "PRESALES", sharePct: "100" }] } }) },
   "GET /api/v1/opportunities/:id/approvals": { policy: "dealRead", build: async (f) => ({ params: await deal(f) }) },
   "POST /api/v1/opportunities/:id/approvals": { policy: "dealWrite", build: async (f) => ({ params: await deal(f), body: { toStage: "P6" } }) },
   "GET /api/v1/opportunities/:id/files": { policy: "dealRead", build: async (f) => ({ params: await deal(f) }) },
@@ -171,7 +179,7 @@ const ACTIONS: Record<string, ActionEntry> = {
   "(app)/opportunities/[id]/actions.ts#loadCurrentDealAction": { policy: "dealRead", args: async (f) => [(await f.deal()).id] },
   "(app)/opportunities/[id]/actions.ts#logActivityAction": { policy: "dealWrite", args: async (f) => [(await f.deal()).id, { type: "VISIT", occurredAt: new Date().toISOString(), subject: "Visit" }] },
   "(app)/opportunities/[id]/actions.ts#loadOlderActivitiesAction": { policy: "dealRead", args: async (f) => [(await f.deal()).id, f.cursor()] },
-  "(app)/opportunities/[id]/actions.ts#replaceTeamAction": { policy: "dealWrite", args: async (f) => [(await f.deal()).id, { members: [{ userId: f.world.spareRep.id, role: "PRESALES", sharePct: "10" }] }] },
+  "(app)/opportunities/[id]/actions.ts#replaceTeamAction": { policy: "dealWrite", args: async (f) => [(await f.deal()).id, { members: [{ userId: f.world.spareRep.id, role: "PRESALES", sharePct: "100" }] }] },
   "(app)/opportunities/[id]/gate-actions.ts#tickChecklistAction": { policy: "dealWrite", args: async (f) => { const t = await tickable(f); return [t.dealId, t.criterionId, { activityId: t.activityId }]; } },
   "(app)/opportunities/[id]/gate-actions.ts#untickChecklistAction": { policy: "dealWrite", args: async (f) => { const t = await ticked(f); return [t.dealId, t.criterionId]; } },
   "(app)/opportunities/[id]/gate-actions.ts#requestApprovalAction": { policy: "dealWrite", args: async (f) => [(await f.deal()).id, { toStage: "P6" }] },
@@ -271,11 +279,15 @@ function matches(outcome: Outcome, status: number): boolean {
 let world: MatrixWorld;
 let routes: Discovered<Handler>[];
 let actions: Discovered<ServerAction>[];
+let removeChangeCounters: () => Promise<void>;
 
 beforeAll(async () => {
   world = await buildMatrixWorld();
   [routes, actions] = await Promise.all([discoverRoutes(), discoverActions()]);
+  removeChangeCounters = await installChangeCounters();
 }, 120_000);
+
+afterAll(async () => removeChangeCounters?.());
 
 describe("authorization matrix", () => {
   it("lists every route handler and server action of the app, and nothing else", () => {
@@ -297,9 +309,9 @@ describe("authorization matrix", () => {
     const check = async (key: string, policy: Policy, isRead: boolean, prepare: (f: Fixtures, actor: Actor) => Promise<Call>) => {
       for (const actor of ACTORS) {
         const call = await prepare(fixtures(world, actor), actor);
-        const before = await fingerprint(world);
+        const before = await fingerprint();
         const result = await call().catch((error: unknown) => ({ status: 500, detail: String(error) }));
-        const changed = changedTables(before, await fingerprint(world));
+        const changed = changedTables(before, await fingerprint());
         const expected = POLICY[policy][actor];
         if (!matches(expected, result.status)) failures.push(`${key} as ${actor}: expected ${expected}, got ${result.status} ${result.detail}`);
         // Refusals and "okUnchanged" must leave every row as it was; an accepted write must change something.
