@@ -14,6 +14,8 @@ export type Ctx = {
   teamIds: string[];
   /** Teams the caller manages (a MANAGER's reach). */
   managedTeamIds: string[];
+  /** The client address of the request, for the audit trail (set by lib/auth and lib/api/http). */
+  ip?: string | null;
 };
 
 export type Permission =

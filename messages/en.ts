@@ -6,9 +6,11 @@ import { decisionCycleEn } from "./sections/decision-cycle.en";
 
 import { analysisEn } from "./sections/analysis.en";
 import { forecastEn } from "./sections/forecast.en";
+import { securityEn } from "./sections/security.en";
 import { trustEn } from "./sections/trust.en";
 
 export const en = {
+  security: securityEn,
   meta: {
     appName: "KeyAccount CRM",
     tagline: "Key-account selling, stage by stage",

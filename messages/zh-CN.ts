@@ -4,9 +4,11 @@ import { analysisZhCN } from "./sections/analysis.zh-CN";
 import { forecastZhCN } from "./sections/forecast.zh-CN";
 import type { Messages } from "./en";
 import { decisionCycleZhCN } from "./sections/decision-cycle.zh-CN";
+import { securityZhCN } from "./sections/security.zh-CN";
 import { trustZhCN } from "./sections/trust.zh-CN";
 
 export const zhCN: Messages = {
+  security: securityZhCN,
   meta: {
     appName: "大客户营销 CRM",
     tagline: "大客户销售，按阶段推进",

@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 
-type Status = "idle" | "pending" | "invalid" | "unavailable";
+type Status = "idle" | "pending" | "invalid" | "rateLimited" | "unavailable";
 
 /**
  * Email + password sign-in through next-auth's "credentials" provider. A refusal shows one message
@@ -37,7 +37,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         router.refresh();
         return;
       }
-      setStatus(result?.status === 401 || result?.error === "CredentialsSignin" ? "invalid" : "unavailable");
+      const isRateLimited = result?.status === 429 || result?.error === "RateLimited";
+      setStatus(isRateLimited ? "rateLimited" : result?.status === 401 || result?.error === "CredentialsSignin" ? "invalid" : "unavailable");
       if (passwordRef.current) {
         passwordRef.current.value = "";
         passwordRef.current.focus();
@@ -51,6 +52,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {status === "invalid" ? <Alert tone="danger">{m.login.invalid}</Alert> : null}
+      {status === "rateLimited" ? <Alert tone="danger">{m.security.rateLimited}</Alert> : null}
       {status === "unavailable" ? <Alert tone="danger">{m.login.unavailable}</Alert> : null}
       <Field label={m.login.email}>
         <Input name="email" type="email" autoComplete="username" required autoFocus inputMode="email" className="h-10" />

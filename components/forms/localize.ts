@@ -50,9 +50,18 @@ const ADMIN_EXACT: Record<string, keyof Messages["admin"]["validation"]> = {
   "At most 200 entries.": "tooMany",
 };
 
+// Password rule sentences (lib/data/passwords.ts).
+const TRUST_EXACT: Record<string, keyof Messages["security"]["validation"]> = {
+  "This password is too common. Choose a longer, less predictable one.": "common",
+  "The password must not be your email address.": "sameAsEmail",
+  "The current password is wrong.": "currentWrong",
+};
+
 export function localizeFieldMessage(message: string, m: Messages): string {
   const key = EXACT[message];
   if (key) return m.validation[key];
+  const trustKey = TRUST_EXACT[message];
+  if (trustKey) return m.security.validation[trustKey];
   const adminKey = ADMIN_EXACT[message];
   if (adminKey) return m.admin.validation[adminKey];
   const minLength = /^At least (\d+) characters\.$/.exec(message);

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { getSessionContext } from "@/lib/auth";
 import { runIdempotently } from "@/lib/api/idempotency";
 import { contextFromApiToken } from "@/lib/data/tokens";
+import { clientIpOf } from "./request-meta";
 import { AppError, type FieldError, HTTP_STATUS, isAppError } from "@/lib/errors";
 import type { Ctx } from "@/lib/permissions";
 
@@ -13,10 +14,10 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function problemResponse(status: number, title: string, extra: Record<string, unknown> = {}): Response {
   const slug = title.toLowerCase().replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "");
-  return new Response(JSON.stringify({ type: `${PROBLEM_TYPE_BASE}${slug}`, title, status, ...extra }), {
-    status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
-  });
+  const headers: Record<string, string> = { "content-type": "application/problem+json", "cache-control": "no-store" };
+  // A rate-limited answer says when to come back (RFC 9110 Retry-After, in seconds).
+  if (typeof extra.retryAfter === "number") headers["retry-after"] = String(extra.retryAfter);
+  return new Response(JSON.stringify({ type: `${PROBLEM_TYPE_BASE}${slug}`, title, status, ...extra }), { status, headers });
 }
 
 const TITLES: Record<AppError["code"], string> = {
@@ -96,10 +97,13 @@ export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.
 
 /**
  * A cookie-authenticated state change must come from our own origin (browsers send Origin on such
- * requests); bearer-token clients carry no ambient credentials and are exempt.
+ * requests, and Sec-Fetch-Site when they omit it); bearer-token clients carry no ambient credentials and
+ * are exempt. Checked before the session is even read, so a forged request touches nothing.
  */
 function assertSameOrigin(request: Request) {
   const origin = request.headers.get("origin");
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite === "cross-site" || fetchSite === "same-site") throw new AppError("FORBIDDEN", "Cross-origin requests are not allowed.");
   if (!origin) return;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   let originHost: string;
@@ -124,12 +128,13 @@ export async function authenticateRequest(request: Request): Promise<Ctx> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const ctx = match ? await contextFromApiToken(match[1]) : null;
     if (!ctx) throw new AppError("UNAUTHENTICATED", "The bearer token is missing, invalid or revoked.");
-    return ctx;
+    return { ...ctx, ip: clientIpOf(request.headers) };
   }
   // No session cookie, no session: answer 401 without asking next-auth (which also needs Next's request scope).
-  const ctx = hasSessionCookie(request) ? await getSessionContext() : null;
+  const isCookieAuth = hasSessionCookie(request);
+  if (isCookieAuth && STATE_CHANGING.has(request.method)) assertSameOrigin(request);
+  const ctx = isCookieAuth ? await getSessionContext() : null;
   if (!ctx) throw new AppError("UNAUTHENTICATED", "Sign in or send an Authorization: Bearer token.");
-  if (STATE_CHANGING.has(request.method)) assertSameOrigin(request);
   return ctx;
 }
 

@@ -2,8 +2,12 @@
 import type { AuditMeta } from "@/lib/data/stage-config";
 
 /** The client address as the proxy in front of the app reports it (first hop of X-Forwarded-For). */
+export function clientIpOf(headers: Pick<Headers, "get">): string | null {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const ip = forwarded || headers.get("x-real-ip")?.trim() || null;
+  return ip ? ip.slice(0, 64) : null;
+}
+
 export function auditMetaOf(request: Request): AuditMeta {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || request.headers.get("x-real-ip")?.trim() || null;
-  return { ip: ip ? ip.slice(0, 64) : null };
+  return { ip: clientIpOf(request.headers) };
 }

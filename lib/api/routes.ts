@@ -26,6 +26,7 @@ import { GATE_API_ROUTES } from "./routes-gates";
 import { BUYING_CENTER_API_ROUTES } from "./routes-buying-center";
 import { DECISION_CYCLE_API_ROUTES } from "./routes-decision-cycle";
 import { ANALYSIS_API_ROUTES } from "./routes-analysis";
+import { SECURITY_API_ROUTES } from "./routes-security";
 import { TRUST_API_ROUTES } from "./routes-trust";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -220,4 +221,5 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   ...ANALYSIS_API_ROUTES,
   ...FORECAST_API_ROUTES,
   ...TRUST_API_ROUTES,
+  ...SECURITY_API_ROUTES,
 ];

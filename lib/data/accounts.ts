@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Ctx } from "@/lib/permissions";
 import type { AccountCreate, AccountListQuery, AccountOutput, AccountUpdate, ContactCreate, ContactOutput } from "@/lib/validations/account";
 import { assertManagerInAccount, contactRelationshipInclude, contactOrgChartOutput } from "./contact-fields";
+import { recordAudit } from "./audit";
 import { decodeCursor, encodeCursor, isUuid } from "./pagination";
 
 type AccountRow = Prisma.AccountGetPayload<object>;
@@ -115,17 +116,21 @@ async function assertOwnerInOrg(ctx: Ctx, ownerId: string | null | undefined) {
 export async function createAccount(ctx: Ctx, input: AccountCreate, options: { externalId?: string } = {}): Promise<AccountOutput> {
   assertCan(ctx, "account.create");
   await assertOwnerInOrg(ctx, input.ownerId);
-  const row = await db.account.create({
-    data: {
-      orgId: ctx.orgId,
-      name: input.name,
-      industry: input.industry ?? null,
-      segment: input.segment ?? null,
-      region: input.region ?? null,
-      isKeyAccount: input.isKeyAccount ?? false,
-      ownerId: input.ownerId === undefined ? ctx.userId : input.ownerId,
-      externalId: options.externalId ?? null,
-    },
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.account.create({
+      data: {
+        orgId: ctx.orgId,
+        name: input.name,
+        industry: input.industry ?? null,
+        segment: input.segment ?? null,
+        region: input.region ?? null,
+        isKeyAccount: input.isKeyAccount ?? false,
+        ownerId: input.ownerId === undefined ? ctx.userId : input.ownerId,
+        externalId: options.externalId ?? null,
+      },
+    });
+    await recordAudit(tx, ctx, { action: "account.create", entityType: "Account", entityId: created.id, after: toAccountOutput(created) });
+    return created;
   });
   return toAccountOutput(row);
 }
@@ -144,16 +149,20 @@ export async function updateAccount(ctx: Ctx, id: string, input: AccountUpdate):
     throw new AppError("FORBIDDEN", "Only a manager or an admin may hand an account to someone else.");
   }
   await assertOwnerInOrg(ctx, input.ownerId);
-  const row = await db.account.update({
-    where: { id: current.id },
-    data: {
-      name: input.name,
-      industry: input.industry,
-      segment: input.segment,
-      region: input.region,
-      isKeyAccount: input.isKeyAccount,
-      ownerId: input.ownerId,
-    },
+  const row = await db.$transaction(async (tx) => {
+    const updated = await tx.account.update({
+      where: { id: current.id },
+      data: {
+        name: input.name,
+        industry: input.industry,
+        segment: input.segment,
+        region: input.region,
+        isKeyAccount: input.isKeyAccount,
+        ownerId: input.ownerId,
+      },
+    });
+    await recordAudit(tx, ctx, { action: "account.update", entityType: "Account", entityId: current.id, before: toAccountOutput(current), after: toAccountOutput(updated) });
+    return updated;
   });
   return toAccountOutput(row);
 }
@@ -168,10 +177,11 @@ export async function deleteAccount(ctx: Ctx, id: string): Promise<void> {
   // The account's contacts go with it, stamped with the same instant, so restoring the account brings back
   // exactly those (lib/data/recycle-bin.ts) and not contacts deleted on their own before.
   const deletedAt = new Date();
-  await db.$transaction([
-    db.contact.updateMany({ where: { orgId: ctx.orgId, accountId: current.id, deletedAt: null }, data: { deletedAt } }),
-    db.account.update({ where: { id: current.id }, data: { deletedAt } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    await tx.contact.updateMany({ where: { orgId: ctx.orgId, accountId: current.id, deletedAt: null }, data: { deletedAt } });
+    await tx.account.update({ where: { id: current.id }, data: { deletedAt } });
+    await recordAudit(tx, ctx, { action: "account.delete", entityType: "Account", entityId: current.id, before: toAccountOutput(current) });
+  });
 }
 
 /** Soft delete into the recycle bin; by those who may edit the contact's account. */
@@ -182,7 +192,10 @@ export async function deleteContact(ctx: Ctx, id: string): Promise<void> {
   });
   if (!row) throw notFound("Contact");
   assertMayEditAccount(ctx, row.account);
-  await db.contact.update({ where: { id }, data: { deletedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    await tx.contact.update({ where: { id }, data: { deletedAt: new Date() } });
+    await recordAudit(tx, ctx, { action: "contact.delete", entityType: "Contact", entityId: id, before: { name: row.name, accountId: row.accountId } });
+  });
 }
 
 export async function listContacts(ctx: Ctx, accountId: string): Promise<ContactOutput[]> {
@@ -201,22 +214,26 @@ export async function createContact(
   const account = await findAccountRow(ctx, accountId);
   assertCan(ctx, "contact.create");
   await assertManagerInAccount(db, ctx, account.id, input.reportsToId);
-  const row = await db.contact.create({
-    data: {
-      orgId: ctx.orgId,
-      accountId: account.id,
-      name: input.name,
-      title: input.title ?? null,
-      phone: input.phone ?? null,
-      email: input.email ?? null,
-      reportsToId: input.reportsToId ?? null,
-      department: input.department ?? null,
-      level: input.level ?? null,
-      roles: input.roles ?? [],
-      stance: input.stance ?? null,
-      externalId: options.externalId ?? null,
-    },
-    include: contactRelationshipInclude,
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.contact.create({
+      data: {
+        orgId: ctx.orgId,
+        accountId: account.id,
+        name: input.name,
+        title: input.title ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        reportsToId: input.reportsToId ?? null,
+        department: input.department ?? null,
+        level: input.level ?? null,
+        roles: input.roles ?? [],
+        stance: input.stance ?? null,
+        externalId: options.externalId ?? null,
+      },
+      include: contactRelationshipInclude,
+    });
+    await recordAudit(tx, ctx, { action: "contact.create", entityType: "Contact", entityId: created.id, after: toContactOutput(created) });
+    return created;
   });
   return toContactOutput(row);
 }

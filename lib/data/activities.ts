@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Ctx, opportunityVisibility } from "@/lib/permissions";
 import type { ActivityCreate, ActivityOutput, ActivityPage } from "@/lib/validations/activity";
 import { getAccount } from "./accounts";
+import { recordAudit } from "./audit";
 import { findVisibleDeal } from "./deal-access";
 import { decodeCursor, encodeCursor } from "./pagination";
 
@@ -94,7 +95,7 @@ export async function logOpportunityActivity(ctx: Ctx, opportunityId: string, in
         .map(({ index }) => ({ path: `contactIds.${index}`, message: "This contact does not belong to the deal's account." }));
       if (errors.length) throw invalid(errors);
     }
-    return tx.activity.create({
+    const created = await tx.activity.create({
       data: {
         orgId: ctx.orgId,
         accountId: deal.accountId,
@@ -109,6 +110,11 @@ export async function logOpportunityActivity(ctx: Ctx, opportunityId: string, in
       },
       include: activityInclude,
     });
+    await recordAudit(tx, ctx, {
+      action: "activity.create", entityType: "Activity", entityId: created.id,
+      after: { opportunityId: deal.id, type: created.type, occurredAt: created.occurredAt.toISOString(), subject: created.subject, contactIds },
+    });
+    return created;
   });
   return toActivityOutput(row);
 }

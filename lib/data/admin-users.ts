@@ -11,6 +11,7 @@ import type { UserCreate, UserOutput, UserUpdate } from "@/lib/validations/admin
 import { assertOrgTeams, emailTaken, isUniqueViolation, lockActiveAdminIds } from "./admin-common";
 import { recordAudit } from "./audit";
 import { isUuid } from "./pagination";
+import { assertPasswordAcceptable } from "./passwords";
 
 const userSelect = {
   id: true, name: true, email: true, role: true, isActive: true, createdAt: true, updatedAt: true,
@@ -83,6 +84,7 @@ export async function getAdminUser(ctx: Ctx, id: string): Promise<UserOutput> {
 export async function createUser(ctx: Ctx, input: UserCreate): Promise<UserOutput> {
   assertCan(ctx, "users.manage");
   const teamIds = [...new Set(input.teamIds ?? [])];
+  assertPasswordAcceptable(input.password, input.email);
   // bcrypt is slow on purpose: hash before the transaction so no row lock waits on it.
   const passwordHash = await hashPassword(input.password);
   try {

@@ -60,6 +60,7 @@ export async function requestApproval(ctx: Ctx, opportunityId: string, input: Ap
       data: { orgId: ctx.orgId, opportunityId: deal.id, toStage: input.toStage, requestedById: ctx.userId, note: input.note ?? null },
       include: approvalInclude,
     });
+    await recordAudit(tx, ctx, { action: "approval.request", entityType: "ApprovalRequest", entityId: row.id, after: { opportunityId: deal.id, toStage: input.toStage, note: input.note ?? null } });
     return toApprovalOutput(ctx, row);
   });
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { type CsvColumn, csvHeaderLine, csvLines, UTF8_BOM } from "@/lib/csv";
 import { assertCan, type Ctx } from "@/lib/permissions";
 import type { AuditFilters } from "@/lib/validations/admin";
-import { type AuditEntry, type AuditQuery, listAuditEntries } from "./audit";
+import { type AuditEntry, type AuditQuery, listAuditEntries, recordAudit } from "./audit";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const AUDIT_EXPORT_BATCH = 500;
@@ -73,6 +73,7 @@ export async function openAuditCsvExport(
   const columns = csvColumns(headers);
   const encoder = new TextEncoder();
   let page: { items: AuditEntry[]; nextCursor: string | null } | null = await listAuditEntries(ctx, toAuditQuery(filters, batchSize));
+  await recordAudit(db, ctx, { action: "audit.export", entityType: "AuditLog", entityId: "*", after: { filters } });
   let isHeaderSent = false;
   return new ReadableStream<Uint8Array>(
     {

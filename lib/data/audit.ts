@@ -1,6 +1,8 @@
-// The configuration audit trail (who, when, before, after). Append-only: this module only inserts and reads;
-// nothing in the code base updates or deletes AuditLog rows. Every configuration change calls recordAudit
-// inside the change's own transaction, so a change and its audit entry commit or roll back together.
+// The audit trail (who, when, from where, before, after) of every write: creates, updates, deletes, stage
+// moves, approvals, configuration, sign-ins, tokens and exports. Append-only: this module only inserts and
+// reads, and a database trigger refuses UPDATE, DELETE and TRUNCATE of AuditLog rows (migration
+// trust_limits) except the cascade of a deleted organization. Every change calls recordAudit inside the
+// change's own transaction, so a change and its audit entry commit or roll back together.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
@@ -41,9 +43,12 @@ export type AuditQuery = {
   cursor?: string;
 };
 
-/** The actor is ctx.userId; pass `actorId: null` in a ctx-less system context (seed, org sign-up) via recordSystemAudit. */
-export async function recordAudit(tx: Tx, ctx: Pick<Ctx, "orgId" | "userId">, entry: AuditEntryInput): Promise<void> {
-  await insertAudit(tx, ctx.orgId, ctx.userId, entry);
+/**
+ * The actor is ctx.userId; the client address is the entry's own or the one the request put in ctx.
+ * Pass `actorId: null` in a ctx-less system context (seed, org sign-up) via recordSystemAudit.
+ */
+export async function recordAudit(tx: Tx, ctx: Pick<Ctx, "orgId" | "userId" | "ip">, entry: AuditEntryInput): Promise<void> {
+  await insertAudit(tx, ctx.orgId, ctx.userId, { ...entry, ip: entry.ip ?? ctx.ip ?? null });
 }
 
 /** For changes made by the system itself (default gates of a new org, seed): no actor. */

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { invalid, notFound } from "@/lib/errors";
 import type { Ctx } from "@/lib/permissions";
 import type { ChecklistTickInput } from "@/lib/validations/gates";
+import { recordAudit } from "./audit";
 import { findVisibleDeal } from "./deal-access";
 import { isUuid } from "./pagination";
 
@@ -37,7 +38,9 @@ export async function tickChecklistItem(ctx: Ctx, opportunityId: string, criteri
     if (!file) throw invalid([{ path: "fileId", message: "No such file on this deal." }]);
   }
   const evidence = { tickedById: ctx.userId, at: new Date(), activityId: input.activityId ?? null, fileId: input.fileId ?? null };
-  const tick = await db.checklistTick.upsert({
+  const tick = await db.$transaction(async (tx) => {
+    await recordAudit(tx, ctx, { action: "checklist.tick", entityType: "Opportunity", entityId: deal.id, after: { criterionId, activityId: evidence.activityId, fileId: evidence.fileId } });
+    return tx.checklistTick.upsert({
     where: { criterionId_opportunityId: { criterionId, opportunityId: deal.id } },
     create: { ...evidence, orgId: ctx.orgId, criterionId, opportunityId: deal.id },
     update: evidence,
@@ -46,6 +49,7 @@ export async function tickChecklistItem(ctx: Ctx, opportunityId: string, criteri
       activity: { select: { id: true, type: true, subject: true, occurredAt: true } },
       file: { select: { id: true, name: true, mime: true, size: true } },
     },
+    });
   });
   return {
     criterionId,
@@ -60,5 +64,8 @@ export async function tickChecklistItem(ctx: Ctx, opportunityId: string, criteri
 export async function untickChecklistItem(ctx: Ctx, opportunityId: string, criterionId: string): Promise<void> {
   const deal = await findVisibleDeal(db, ctx, opportunityId);
   await findChecklistCriterion(ctx, criterionId);
-  await db.checklistTick.deleteMany({ where: { criterionId, opportunityId: deal.id, orgId: ctx.orgId } });
+  await db.$transaction(async (tx) => {
+    const removed = await tx.checklistTick.deleteMany({ where: { criterionId, opportunityId: deal.id, orgId: ctx.orgId } });
+    if (removed.count) await recordAudit(tx, ctx, { action: "checklist.untick", entityType: "Opportunity", entityId: deal.id, before: { criterionId } });
+  });
 }

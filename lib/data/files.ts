@@ -7,6 +7,7 @@ import { isAllowedFileType, MAX_FILE_BYTES, normalizeMimeType, sanitizeFileName 
 import { invalid, notFound } from "@/lib/errors";
 import { type Ctx, opportunityVisibility } from "@/lib/permissions";
 import { getFileStorage } from "@/lib/storage";
+import { recordAudit } from "./audit";
 import type { StoredFileOutput } from "@/lib/validations/gates";
 import { findVisibleDeal } from "./deal-access";
 import { isUuid } from "./pagination";
@@ -36,11 +37,15 @@ export async function uploadOpportunityFile(ctx: Ctx, opportunityId: string, upl
   const storage = getFileStorage();
   await storage.put(storageKey, upload.data);
   try {
-    const row = await db.storedFile.create({
-      data: {
-        id, orgId: ctx.orgId, opportunityId: deal.id, name: sanitizeFileName(upload.name), mime,
-        size: upload.data.byteLength, storageKey, uploadedById: ctx.userId,
-      },
+    const row = await db.$transaction(async (tx) => {
+      const created = await tx.storedFile.create({
+        data: {
+          id, orgId: ctx.orgId, opportunityId: deal.id, name: sanitizeFileName(upload.name), mime,
+          size: upload.data.byteLength, storageKey, uploadedById: ctx.userId,
+        },
+      });
+      await recordAudit(tx, ctx, { action: "file.upload", entityType: "StoredFile", entityId: id, after: { opportunityId: deal.id, name: created.name, mime, size: created.size } });
+      return created;
     });
     return toFileOutput(row);
   } catch (error) {

@@ -14,6 +14,7 @@ import type {
 } from "@/lib/validations/opportunity";
 import { enforceCloseOutReview } from "./close-out";
 import { recordFieldChanges } from "./field-history";
+import { recordAudit } from "./audit";
 import { enforceGates, recordGateOutcome } from "./gate-enforcement";
 import { decodeCursor, encodeCursor, isUuid } from "./pagination";
 import { getStageTable } from "./stage-config";
@@ -50,6 +51,15 @@ export function toOpportunityOutput(row: OpportunityRow, table: StageTable): Opp
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** What the audit trail keeps of a deal (before/after of every write). */
+function auditSnapshot(row: Omit<OpportunityRow, "account" | "owner">) {
+  return {
+    name: row.name, accountId: row.accountId, ownerId: row.ownerId, teamId: row.teamId, productLine: row.productLine,
+    amount: formatMoneyString(row.amount.toString()), currency: row.currency, expectedCloseDate: row.expectedCloseDate.toISOString().slice(0, 10),
+    stage: row.stage, lossReason: row.lossReason, version: row.version,
   };
 }
 
@@ -184,6 +194,7 @@ export async function createOpportunity(
         reason: options.stageReason ?? null,
       },
     });
+    await recordAudit(tx, ctx, { action: "opportunity.create", entityType: "Opportunity", entityId: created.id, after: auditSnapshot(created) });
     return created;
   });
   return toOpportunityOutput(row, table);
@@ -229,7 +240,9 @@ export async function updateOpportunity(ctx: Ctx, id: string, input: Opportunity
     });
     if (result.count === 0) throw conflict((await tx.opportunity.findUniqueOrThrow({ where: { id } })).version);
     await recordFieldChanges(tx, ctx, current, input);
-    return tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
+    const updated = await tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
+    await recordAudit(tx, ctx, { action: "opportunity.update", entityType: "Opportunity", entityId: id, before: auditSnapshot(current), after: auditSnapshot(updated) });
+    return updated;
   });
   return toOpportunityOutput(row, table);
 }
@@ -271,7 +284,12 @@ export async function moveOpportunityToStage(ctx: Ctx, id: string, move: StageMo
       select: { id: true },
     });
     await recordGateOutcome(tx, current, change.id, gates, now);
-    return tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
+    const moved = await tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
+    await recordAudit(tx, ctx, {
+      action: "opportunity.stageMove", entityType: "Opportunity", entityId: id,
+      before: { stage: from, version: current.version }, after: { stage: move.to, version: moved.version, lossReason: moved.lossReason, reason: move.reason ?? null },
+    });
+    return moved;
   });
   return toOpportunityOutput(row, table);
 }
@@ -282,6 +300,7 @@ export async function deleteOpportunity(ctx: Ctx, id: string, expectedVersion?: 
     const current = await findVisibleRow(tx, ctx, id);
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw conflict(current.version);
     await tx.opportunity.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    await recordAudit(tx, ctx, { action: "opportunity.delete", entityType: "Opportunity", entityId: id, before: auditSnapshot(current) });
   });
 }
 

@@ -3,11 +3,13 @@
 // when the client is ready for more, so 100,000 deals download in constant memory.
 import "server-only";
 import { type CsvColumn, csvHeaderLine, csvLines, UTF8_BOM } from "@/lib/csv";
+import { db } from "@/lib/db";
 import { stageName, type StageTable } from "@/lib/domain/stages";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Ctx } from "@/lib/permissions";
 import type { OpportunityOutput } from "@/lib/validations/opportunity";
 import { type OpportunityExportQuery, resolveTableSort } from "@/lib/validations/opportunity-table";
+import { recordAudit } from "./audit";
 import { type PreparedTableQuery, prepareTableQuery, querySortedSlice, type TableRow } from "./opportunity-table";
 import { toCard } from "./pipeline";
 
@@ -75,6 +77,8 @@ export async function openOpportunityCsvExport(
   const { sort, dir } = resolveTableSort(query.sort, query.dir);
   const prepared = await prepareTableQuery(ctx, query, sort, dir, options.now ?? new Date());
   const columns = exportColumns(options, prepared.table);
+  // An export is a read, but taking the whole pipeline out of the system is worth a trace (issue 9).
+  await recordAudit(db, ctx, { action: "opportunity.export", entityType: "Opportunity", entityId: "*", after: { query } });
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
   const encoder = new TextEncoder();
   let after: Keyset | null = null;

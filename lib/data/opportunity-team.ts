@@ -7,6 +7,7 @@ import { DEAL_TEAM_ROLES, type DealTeamRole, formatSharePct } from "@/lib/domain
 import { AppError, invalid } from "@/lib/errors";
 import type { Ctx } from "@/lib/permissions";
 import type { TeamMemberOutput, TeamOutput, TeamReplace } from "@/lib/validations/opportunity-team";
+import { recordAudit } from "./audit";
 import { findVisibleDeal } from "./deal-access";
 
 type MemberRow = { userId: string; role: DealTeamRole; sharePct: { toString(): string }; user: { name: string } };
@@ -57,6 +58,7 @@ export async function replaceOpportunityTeam(ctx: Ctx, opportunityId: string, in
       .map(({ index }) => ({ path: `members.${index}.userId`, message: "No such active user in your organization." }));
     if (errors.length) throw invalid(errors);
 
+    const before = await tx.opportunityTeamMember.findMany({ where: { opportunityId: deal.id, orgId: ctx.orgId }, select: { userId: true, role: true, sharePct: true } });
     await tx.opportunityTeamMember.deleteMany({ where: { opportunityId: deal.id, orgId: ctx.orgId } });
     if (input.members.length) {
       await tx.opportunityTeamMember.createMany({
@@ -65,6 +67,7 @@ export async function replaceOpportunityTeam(ctx: Ctx, opportunityId: string, in
         })),
       });
     }
+    await recordAudit(tx, ctx, { action: "opportunity.teamReplace", entityType: "Opportunity", entityId: deal.id, before, after: input.members });
     return tx.opportunityTeamMember.findMany({ where: { opportunityId: deal.id, orgId: ctx.orgId }, select: memberSelect });
   });
   return toTeamOutput(rows);

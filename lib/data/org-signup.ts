@@ -10,10 +10,12 @@ import type { Signup } from "@/lib/validations/admin";
 import { emailTaken, isUniqueViolation } from "./admin-common";
 import { createDefaultGates } from "./gate-defaults";
 import { recordAudit } from "./audit";
+import { assertPasswordAcceptable } from "./passwords";
 
 export type SignupResult = { orgId: string; userId: string; email: string };
 
 export async function signUpOrganization(input: Signup): Promise<SignupResult> {
+  assertPasswordAcceptable(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {

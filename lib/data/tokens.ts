@@ -5,7 +5,9 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertCan, type Ctx } from "@/lib/permissions";
 import type { TokenCreate } from "@/lib/validations/token";
+import { recordAudit } from "./audit";
 import { isUuid } from "./pagination";
+import { consumeTokenQuota } from "./rate-limits";
 import { hashToken, loadContext } from "./users";
 
 const TOKEN_PREFIX = "crm_";
@@ -25,8 +27,12 @@ function toTokenOutput(token: { id: string; name: string; prefix: string; create
 export async function createApiToken(ctx: Ctx, input: TokenCreate) {
   assertCan(ctx, "token.manage");
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const row = await db.apiToken.create({
-    data: { orgId: ctx.orgId, userId: ctx.userId, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10) },
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: { orgId: ctx.orgId, userId: ctx.userId, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10) },
+    });
+    await recordAudit(tx, ctx, { action: "token.create", entityType: "ApiToken", entityId: created.id, after: { name: created.name, prefix: created.prefix } });
+    return created;
   });
   return { ...toTokenOutput(row), token };
 }
@@ -44,20 +50,27 @@ export async function revokeApiToken(ctx: Ctx, tokenId: string) {
   assertCan(ctx, "token.manage");
   // The id column is a uuid: anything else would make PostgreSQL fail the query (a 500) instead of a 404.
   if (!isUuid(tokenId)) throw notFound("Token");
-  const result = await db.apiToken.updateMany({
-    where: { id: tokenId, userId: ctx.userId, orgId: ctx.orgId, revokedAt: null },
-    data: { revokedAt: new Date() },
+  await db.$transaction(async (tx) => {
+    const result = await tx.apiToken.updateMany({
+      where: { id: tokenId, userId: ctx.userId, orgId: ctx.orgId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (result.count === 0) throw notFound("Token");
+    await recordAudit(tx, ctx, { action: "token.revoke", entityType: "ApiToken", entityId: tokenId });
   });
-  if (result.count === 0) throw notFound("Token");
 }
 
-/** Resolves a bearer token to its user's context; null for unknown, revoked or inactive. */
+/**
+ * Resolves a bearer token to its user's context; null for unknown, revoked or inactive. A valid token
+ * past its request quota throws RATE_LIMITED (429 with Retry-After).
+ */
 export async function contextFromApiToken(token: string): Promise<Ctx | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row || row.revokedAt) return null;
   const ctx = await loadContext(row.userId);
   if (!ctx || ctx.orgId !== row.orgId) return null;
+  await consumeTokenQuota(row.id);
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });

@@ -40,6 +40,14 @@ export async function loadContext(userId: string, sessionVersion?: number): Prom
   };
 }
 
+/**
+ * Ends every session of the user (sign-out, password change): each request compares the session version
+ * its JWT was issued with (lib/auth.ts) and refuses an older one.
+ */
+export async function endAllSessions(userId: string): Promise<void> {
+  await db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
 export async function getProfile(ctx: Ctx) {
   const user = await db.user.findFirst({
     where: { id: ctx.userId, orgId: ctx.orgId },

@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { parseWith } from "@/lib/api/http";
+import { changeOwnPassword } from "@/lib/data/passwords";
 import { createApiToken, revokeApiToken } from "@/lib/data/tokens";
+import { passwordChangeSchema } from "@/lib/validations/password";
 import { tokenCreateSchema } from "@/lib/validations/token";
 import { runAction } from "../_lib/action";
 
@@ -21,6 +23,14 @@ export async function revokeTokenAction(id: string) {
   return runAction(async (ctx) => {
     await revokeApiToken(ctx, String(id));
     revalidatePath("/settings");
+    return null;
+  });
+}
+
+/** Changes the caller's password; every session ends, this one too (the form then signs out). */
+export async function changePasswordAction(input: unknown) {
+  return runAction(async (ctx) => {
+    await changeOwnPassword(ctx, parseWith(passwordChangeSchema, input));
     return null;
   });
 }

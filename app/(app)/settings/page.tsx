@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { LanguagePreference } from "@/components/settings/language-preference";
+import { PasswordChangeForm } from "@/components/settings/password-change-form";
 import { TokenManager } from "@/components/settings/token-manager";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -11,7 +12,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { changeLocaleAction } from "../../locale-actions";
 import { getPageContext } from "../_lib/session";
-import { createTokenAction, revokeTokenAction } from "./actions";
+import { changePasswordAction, createTokenAction, revokeTokenAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { m } = await getI18n();
@@ -47,6 +48,12 @@ export default async function SettingsPage() {
             <div className="border-t border-border pt-5">
               <LanguagePreference changeLocale={changeLocaleAction} />
             </div>
+          </CardBody>
+        </Card>
+        <Card aria-labelledby="password-heading">
+          <CardHeader title={m.security.password.title} headingId="password-heading" />
+          <CardBody>
+            <PasswordChangeForm changePassword={changePasswordAction} />
           </CardBody>
         </Card>
         <Card aria-labelledby="tokens-heading">

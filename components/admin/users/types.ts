@@ -12,4 +12,5 @@ export type UserActions = {
   deactivate: (id: string) => Promise<ActionResult<{ id: string; name: string }>>;
   reactivate: (id: string) => Promise<ActionResult<{ id: string; name: string }>>;
   reassign: (fromUserId: string, input: unknown) => Promise<ActionResult<{ moved: number }>>;
+  resetPassword: (id: string, input: unknown) => Promise<ActionResult<null>>;
 };

@@ -5,6 +5,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { AdminUserRow, UserActions } from "./types";
+import { PasswordResetButton } from "./password-reset-button";
 import { UserStatusButton } from "./user-status-button";
 
 const ROLE_TONE: Record<AdminUserRow["role"], BadgeTone> = { REP: "neutral", MANAGER: "info", ADMIN: "violet" };
@@ -16,7 +17,7 @@ type UserTableProps = {
   onReassign: (user: AdminUserRow) => void;
   onDone: (message: string) => void;
   onFailure: (message: string) => void;
-  actions: Pick<UserActions, "deactivate" | "reactivate">;
+  actions: Pick<UserActions, "deactivate" | "reactivate" | "resetPassword">;
 };
 
 export function UserTable({ users, currentUserId, onEdit, onReassign, onDone, onFailure, actions }: UserTableProps) {
@@ -79,6 +80,7 @@ export function UserTable({ users, currentUserId, onEdit, onReassign, onDone, on
                       {t.reassign}
                     </Button>
                   ) : null}
+                  {isSelf || !user.isActive ? null : <PasswordResetButton user={user} onDone={onDone} resetPassword={actions.resetPassword} />}
                   {isSelf ? null : <UserStatusButton user={user} onDone={onDone} onFailure={onFailure} actions={actions} />}
                 </div>
               </TableCell>

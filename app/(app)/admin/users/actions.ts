@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { parseWith } from "@/lib/api/http";
 import { createUser, deactivateUser, reactivateUser, reassignOpenDeals, updateUser } from "@/lib/data/admin-users";
+import { resetUserPassword } from "@/lib/data/passwords";
 import { reassignDealsSchema, userCreateSchema, userUpdateSchema } from "@/lib/validations/admin";
+import { passwordResetSchema } from "@/lib/validations/password";
 import { runAction } from "../../_lib/action";
 
 // User administration from /admin/users: the same data functions (and permission checks) as /api/v1/admin/users.
@@ -46,5 +48,12 @@ export async function reassignDealsAction(fromUserId: string, input: unknown) {
     const result = await reassignOpenDeals(ctx, String(fromUserId), toUserId);
     revalidatePath("/admin/users");
     return { moved: result.moved };
+  });
+}
+
+export async function resetPasswordAction(id: string, input: unknown) {
+  return runAction(async (ctx) => {
+    await resetUserPassword(ctx, String(id), parseWith(passwordResetSchema, input).password);
+    return null;
   });
 }

@@ -6,7 +6,9 @@ import { listAdminUsers } from "@/lib/data/admin-users";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { requireAdminPage } from "../_lib/guard";
-import { createUserAction, deactivateUserAction, reactivateUserAction, reassignDealsAction, updateUserAction } from "./actions";
+import {
+  createUserAction, deactivateUserAction, reactivateUserAction, reassignDealsAction, resetPasswordAction, updateUserAction,
+} from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { m } = await getI18n();
@@ -29,6 +31,7 @@ export default async function AdminUsersPage() {
           deactivate: deactivateUserAction,
           reactivate: reactivateUserAction,
           reassign: reassignDealsAction,
+          resetPassword: resetPasswordAction,
         }}
       />
     </div>
