@@ -245,9 +245,20 @@ export async function updateContact(ctx: Ctx, id: string, input: Partial<Contact
   if (!row) throw notFound("Contact");
   assertMayEditAccount(ctx, row.account);
   if (input.accountId && input.accountId !== row.accountId) await findAccountRow(ctx, input.accountId);
-  const updated = await db.contact.update({
-    where: { id },
-    data: { accountId: input.accountId, name: input.name, title: input.title, phone: input.phone, email: input.email },
+  const isMoving = input.accountId !== undefined && input.accountId !== row.accountId;
+  const updated = await db.$transaction(async (tx) => {
+    const next = await tx.contact.update({
+      where: { id },
+      // A contact moved to another account leaves its old org chart: its manager there no longer applies.
+      data: { accountId: input.accountId, name: input.name, title: input.title, phone: input.phone, email: input.email, ...(isMoving ? { reportsToId: null } : {}) },
+      include: contactRelationshipInclude,
+    });
+    await recordAudit(tx, ctx, {
+      action: "contact.update", entityType: "Contact", entityId: id,
+      before: { accountId: row.accountId, name: row.name, title: row.title, phone: row.phone, email: row.email },
+      after: { accountId: next.accountId, name: next.name, title: next.title, phone: next.phone, email: next.email },
+    });
+    return next;
   });
   return toContactOutput(updated);
 }

@@ -17,7 +17,7 @@ import { getStageTable } from "./stage-config";
 const OPEN = Prisma.sql`o.stage IN (${Prisma.join(OPEN_STAGE_KEYS.map((key) => Prisma.sql`${key}::"Stage"`))})`;
 
 /** The deals of the scope, through the board's rule (which also refuses a scope the role may not use). */
-function dealWhere(ctx: Ctx, scope: DecisionSummaryScope): Prisma.Sql {
+function dealWhere(ctx: Ctx, scope: DecisionSummaryScope): Promise<Prisma.Sql> {
   return buildPipelineWhere(ctx, { scope: scope === "org" ? "all" : scope });
 }
 
@@ -36,7 +36,7 @@ const emptyCounts = () => Object.fromEntries(DECISION_STAGE_KEYS.map((key) => [k
 
 /** Counts per decision stage of the scope's accounts and open deals, deals ahead of their customer, and the Satisfaction share. */
 export async function getDecisionSummary(ctx: Ctx, scope: DecisionSummaryScope): Promise<DecisionSummary> {
-  const where = dealWhere(ctx, scope);
+  const where = await dealWhere(ctx, scope);
   const [table, dealRows, accountRows] = await Promise.all([
     getStageTable(ctx),
     db.$queryRaw<{ stage: StageKey; decisionStage: string | null; count: number }[]>(Prisma.sql`
@@ -76,7 +76,7 @@ const MEMBER_LIMIT = 100;
 
 /** The click-through of one stage of the cycle: its accounts and open deals (first 100 of each, by name). */
 export async function listDecisionStageMembers(ctx: Ctx, scope: DecisionSummaryScope, stage: DecisionStageKey) {
-  const where = dealWhere(ctx, scope);
+  const where = await dealWhere(ctx, scope);
   const [table, deals, accounts] = await Promise.all([
     getStageTable(ctx),
     db.$queryRaw<Omit<StageMemberDeal, "alignment">[]>(Prisma.sql`
