@@ -1,6 +1,8 @@
 // English UI strings: the source of truth for the message keys. messages/zh-CN.ts is typed against this
 // shape, so a missing or extra key there fails the typecheck. Placeholders: {name}.
 // Stage names are NOT here: they come from lib/domain/stages (stageName).
+import { gatesFinishEn } from "./sections/gates-finish.en";
+
 export const en = {
   meta: {
     appName: "KeyAccount CRM",
@@ -833,6 +835,7 @@ export const en = {
       ownRequest: "Your own request: another manager decides.",
     },
   },
+  gatesFinish: gatesFinishEn,
 };
 
 type DeepStringShape<T> = { [K in keyof T]: T[K] extends string ? string : DeepStringShape<T[K]> };

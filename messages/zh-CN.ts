@@ -1,5 +1,6 @@
 // 简体中文界面文案。类型为 Messages：键必须与 messages/en.ts 完全一致。
 import type { Messages } from "./en";
+import { gatesFinishZhCN } from "./sections/gates-finish.zh-CN";
 
 export const zhCN: Messages = {
   meta: {
@@ -834,4 +835,5 @@ export const zhCN: Messages = {
       ownRequest: "这是您本人的申请，需由其他经理审批。",
     },
   },
+  gatesFinish: gatesFinishZhCN,
 };

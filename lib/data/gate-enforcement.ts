@@ -7,6 +7,7 @@ import { decideStageMove, type StageMoveVerdict } from "@/lib/domain/gate-moves"
 import type { DealFacts, GateCriterion, GateMode } from "@/lib/domain/gates";
 import type { LocalizedText, StageKey } from "@/lib/domain/stages";
 import { AppError, invalid } from "@/lib/errors";
+import { activityTypeNames, getOrgActivityTypes } from "./activity-types";
 import type { Ctx } from "@/lib/permissions";
 
 type Client = Tx | typeof db;
@@ -88,6 +89,7 @@ export async function loadDealFacts(client: Client, deal: GateDeal, criteria: re
     activities,
     stageEntries: stageEntries.map((entry) => ({ fromStage: entry.fromStage as StageKey | null, toStage: entry.toStage as StageKey, at: entry.at })),
     approvals: approvals.map((approval) => ({ id: approval.id, toStage: approval.toStage as StageKey })),
+    ...(activityTypes.length ? { activityTypeNames: activityTypeNames((await getOrgActivityTypes(deal, client)).all) } : {}),
   };
 }
 
