@@ -11,7 +11,7 @@ import { assertCan, canAssignOwner, type Ctx, opportunityVisibility } from "@/li
 import type {
   OpportunityCreate, OpportunityListQuery, OpportunityOutput, OpportunityUpdate, StageChangeOutput, StageMove,
 } from "@/lib/validations/opportunity";
-import { enforceGates, recordGateOutcome } from "./gate-enforcement";
+import { enforceCreationGates, enforceGates, recordGateOutcome } from "./gate-enforcement";
 import { decodeCursor, encodeCursor, isUuid } from "./pagination";
 import { getStageTable } from "./stage-config";
 
@@ -167,12 +167,16 @@ export async function createOpportunity(ctx: Ctx, input: OpportunityCreate): Pro
       },
       include: opportunityInclude,
     });
-    await tx.stageChange.create({
+    // Creating at a later stage crosses the gates a move from P0 would; a refusal rolls the row back.
+    const gates = await enforceCreationGates(tx, ctx, created);
+    const change = await tx.stageChange.create({
       data: {
-        orgId: ctx.orgId, opportunityId: created.id, fromStage: null, toStage: stage, byUserId: ctx.userId,
+        orgId: ctx.orgId, opportunityId: created.id, fromStage: null, toStage: stage, at: created.stageEnteredAt, byUserId: ctx.userId,
         amount: created.amount, probability: table[stage].probability, lossReason: created.lossReason,
       },
+      select: { id: true },
     });
+    await recordGateOutcome(tx, created, change.id, gates, created.stageEnteredAt);
     return created;
   });
   return toOpportunityOutput(row, table);

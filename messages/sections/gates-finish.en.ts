@@ -11,6 +11,7 @@ export const gatesFinishEn = {
       other: "Open the checklist",
     },
     fixFor: "{action}: {criterion}",
+    createLead: "A deal created at this stage must meet these entry criteria. Create it at an earlier stage, then meet them on the deal page:",
   },
   activityTypes: {
     orgGroup: "Your organization's types",

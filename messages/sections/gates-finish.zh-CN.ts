@@ -12,6 +12,7 @@ export const gatesFinishZhCN: Messages["gatesFinish"] = {
       other: "打开检查清单",
     },
     fixFor: "{action}：{criterion}",
+    createLead: "在此阶段创建项目须满足以下准入条件。请先在较早阶段创建，再在项目页上逐条满足：",
   },
   activityTypes: {
     orgGroup: "本组织的活动类型",

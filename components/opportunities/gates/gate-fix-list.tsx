@@ -8,7 +8,8 @@ import type { FieldError } from "@/lib/errors";
 import { cn } from "@/components/ui/cn";
 
 type GateFixListProps = {
-  opportunityId: string;
+  /** Absent when the deal does not exist yet (created at a later stage): the criteria are listed without links. */
+  opportunityId?: string;
   /** The stage the refused move aimed at: the deal page shows that move's checklist. */
   to: string;
   /** The refusal's field errors; only the unmet gate criteria (path "gates") are listed. */
@@ -43,14 +44,16 @@ export function GateFixList({ opportunityId, to, errors, className }: GateFixLis
         return (
           <li key={error.criterionId ?? index} className="flex flex-col gap-0.5" data-criterion-id={error.criterionId}>
             <span>{error.message}</span>
-            <Link
-              href={gateFixHref(opportunityId, to, error)}
-              className="inline-flex w-fit items-center gap-1 text-xs font-medium text-primary underline-offset-2 hover:underline"
-              aria-label={interpolate(t.fixFor, { action, criterion: error.message })}
-            >
-              {action}
-              <ArrowRight className="size-3" aria-hidden="true" />
-            </Link>
+            {opportunityId ? (
+              <Link
+                href={gateFixHref(opportunityId, to, error)}
+                className="inline-flex w-fit items-center gap-1 text-xs font-medium text-primary underline-offset-2 hover:underline"
+                aria-label={interpolate(t.fixFor, { action, criterion: error.message })}
+              >
+                {action}
+                <ArrowRight className="size-3" aria-hidden="true" />
+              </Link>
+            ) : null}
           </li>
         );
       })}
