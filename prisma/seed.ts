@@ -5,6 +5,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { createDefaultGates } from "../lib/data/gate-defaults";
+import { seedGateDemoDeals } from "./seed-gates";
 import { seedOrgLists } from "./seed-lists";
 import { hashPassword } from "../lib/password";
 import { buildOrg, buildTeam, buildUser, type DbClient } from "../tests/factories";
@@ -104,6 +105,7 @@ async function seedDemoOrg(tx: DbClient, random: Random, passwordHash: string, n
   const deals = planDeals(random, { accounts, contacts, count: DEMO_DEAL_COUNT, currency: "CNY", now });
   deals.activities.push(...planAccountActivities(random, accounts, contacts, now));
   await writeDeals(tx, deals);
+  await seedGateDemoDeals(tx, { orgId: org.id, repId: users.rep, managerId: users.manager, now });
   return { accounts: accounts.length, contacts: contacts.length, ...countDeals(deals) };
 }
 
