@@ -40,6 +40,8 @@ test.afterAll(async ({ browser }) => {
 });
 
 test("an admin's new P3 checklist item stops the rep's drag until it is ticked with an activity as evidence", async ({ browser }) => {
+  // Two people sign in and the rep works through four pages: more than the default minute on a busy machine.
+  test.setTimeout(240_000);
   // The admin adds a blocking checklist item to P3.
   const admin = await signedIn(browser, "admin@demo.test");
   await admin.goto("/admin/stages");
