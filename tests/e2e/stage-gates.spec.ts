@@ -7,6 +7,9 @@ import { type Browser, expect, type Locator, type Page, test } from "@playwright
 import { findGateDemoDeal } from "./demo-deals";
 import { signIn } from "./helpers";
 
+// Server actions and page loads wait behind other work on a busy machine.
+const patient = expect.configure({ timeout: 30_000 });
+
 const ITEM = { en: `Design review signed off ${Date.now()}`, zh: "方案评审已签字" };
 
 const column = (page: Page, stage: string) => page.locator(`[data-testid="pipeline-column"][data-stage="${stage}"]`);
@@ -52,32 +55,32 @@ test("an admin's new P3 checklist item stops the rep's drag until it is ticked w
   await addForm.getByLabel("Label (简体中文)").fill(ITEM.zh);
   await addForm.getByLabel("Mode").selectOption("BLOCK");
   await addForm.getByRole("button", { name: "Add criterion" }).click();
-  await expect(admin.getByText("Criterion added.")).toBeVisible();
-  await expect(p3.getByRole("cell", { name: ITEM.en })).toBeVisible();
+  await patient(admin.getByText("Criterion added.")).toBeVisible();
+  await patient(p3.getByRole("cell", { name: ITEM.en })).toBeVisible();
   await admin.context().close();
 
   // The rep drags a P2 deal to P3: refused, the item named, with a link to fix it.
   const rep = await signedIn(browser, "rep@demo.test");
   const deal = await findGateDemoDeal(rep, 0);
   await rep.goto(`/pipeline?q=${encodeURIComponent(deal.name)}`);
-  await expect(cardIn(rep, "P2", deal.id)).toBeVisible();
+  await patient(cardIn(rep, "P2", deal.id)).toBeVisible();
   const refused = rep.waitForResponse((response) => response.url().endsWith(`/api/v1/opportunities/${deal.id}/stage`));
   await drag(rep, cardIn(rep, "P2", deal.id), column(rep, "P3"));
   expect((await refused).status()).toBe(422);
   const notice = rep.getByTestId("move-notice");
-  await expect(notice).toContainText("could not be moved to");
+  await patient(notice).toContainText("could not be moved to");
   const unmet = notice.getByTestId("gate-fix-list").getByRole("listitem");
-  await expect(unmet).toHaveCount(1);
-  await expect(unmet).toContainText(ITEM.en);
-  await expect(cardIn(rep, "P2", deal.id)).toBeVisible();
-  await expect(cardIn(rep, "P3", deal.id)).toHaveCount(0);
+  await patient(unmet).toHaveCount(1);
+  await patient(unmet).toContainText(ITEM.en);
+  await patient(cardIn(rep, "P2", deal.id)).toBeVisible();
+  await patient(cardIn(rep, "P3", deal.id)).toHaveCount(0);
 
   // The link opens the deal's gate checklist for P3 at that item.
   await unmet.getByRole("link", { name: /Tick it with evidence/ }).click();
-  await expect(rep).toHaveURL(new RegExp(`/opportunities/${deal.id}\\?gateTo=P3#gate-`));
+  await patient(rep).toHaveURL(new RegExp(`/opportunities/${deal.id}\\?gateTo=P3#gate-`));
   const item = rep.locator(`li[id^="gate-"]`).filter({ hasText: ITEM.en });
-  await expect(item).toBeVisible();
-  await expect(item).toContainText("Not met");
+  await patient(item).toBeVisible();
+  await patient(item).toContainText("Not met");
 
   // The rep logs the design review as an activity, then ticks the item with it as evidence.
   const subject = `Design review with the customer's engineering team ${Date.now()}`;
@@ -86,23 +89,23 @@ test("an admin's new P3 checklist item stops the rep's drag until it is ticked w
   await logForm.getByLabel("Type").selectOption("SOLUTION_DESIGN");
   await logForm.getByLabel("Subject").fill(subject);
   await logForm.getByRole("button", { name: "Save activity" }).click();
-  await expect(rep.getByText("Activity logged.")).toBeVisible();
+  await patient(rep.getByText("Activity logged.")).toBeVisible();
   const evidence = item.getByLabel("Evidence activity");
   const option = evidence.locator("option", { hasText: subject });
-  await expect(option).toHaveCount(1);
+  await patient(option).toHaveCount(1);
   await evidence.selectOption((await option.getAttribute("value")) ?? "");
   await item.getByRole("button", { name: "Tick", exact: true }).click();
-  await expect(item).toContainText(subject);
-  await expect(item).not.toContainText("Not met");
+  await patient(item).toContainText(subject);
+  await patient(item).not.toContainText("Not met");
 
   // The same drag now goes through.
   await rep.goto(`/pipeline?q=${encodeURIComponent(deal.name)}`);
-  await expect(cardIn(rep, "P2", deal.id)).toBeVisible();
+  await patient(cardIn(rep, "P2", deal.id)).toBeVisible();
   const moved = rep.waitForResponse((response) => response.url().endsWith(`/api/v1/opportunities/${deal.id}/stage`));
   await drag(rep, cardIn(rep, "P2", deal.id), column(rep, "P3"));
   expect((await moved).status()).toBe(200);
-  await expect(cardIn(rep, "P3", deal.id)).toBeVisible();
+  await patient(cardIn(rep, "P3", deal.id)).toBeVisible();
   await rep.reload();
-  await expect(cardIn(rep, "P3", deal.id)).toBeVisible();
+  await patient(cardIn(rep, "P3", deal.id)).toBeVisible();
   await rep.context().close();
 });
