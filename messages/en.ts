@@ -8,6 +8,7 @@ import { analysisEn } from "./sections/analysis.en";
 import { forecastEn } from "./sections/forecast.en";
 import { securityEn } from "./sections/security.en";
 import { trustEn } from "./sections/trust.en";
+import { gatesFinishEn } from "./sections/gates-finish.en";
 
 export const en = {
   security: securityEn,
@@ -848,6 +849,7 @@ export const en = {
   analysis: analysisEn,
   forecast: forecastEn,
   trust: trustEn,
+  gatesFinish: gatesFinishEn,
 };
 
 type DeepStringShape<T> = { [K in keyof T]: T[K] extends string ? string : DeepStringShape<T[K]> };

@@ -6,6 +6,7 @@ import type { Messages } from "./en";
 import { decisionCycleZhCN } from "./sections/decision-cycle.zh-CN";
 import { securityZhCN } from "./sections/security.zh-CN";
 import { trustZhCN } from "./sections/trust.zh-CN";
+import { gatesFinishZhCN } from "./sections/gates-finish.zh-CN";
 
 export const zhCN: Messages = {
   security: securityZhCN,
@@ -847,4 +848,5 @@ export const zhCN: Messages = {
   analysis: analysisZhCN,
   forecast: forecastZhCN,
   trust: trustZhCN,
+  gatesFinish: gatesFinishZhCN,
 };

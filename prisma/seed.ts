@@ -5,6 +5,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { createDefaultGates } from "../lib/data/gate-defaults";
+import { seedGateDemoDeals } from "./seed-gates";
 import { seedOrgLists } from "./seed-lists";
 import { seedDecisionCycle } from "./seed-decision-cycle";
 import { seedAnalysis } from "./seed-analysis";
@@ -110,6 +111,7 @@ async function seedDemoOrg(tx: DbClient, random: Random, passwordHash: string, n
   await seedBuyingCenter(tx, org.id, now);
   await seedDecisionCycle(tx, org.id, now);
   await seedAnalysis(tx, org.id, { rep: users.rep, manager: users.manager }, now);
+  await seedGateDemoDeals(tx, { orgId: org.id, repId: users.rep, managerId: users.manager, now });
   return { accounts: accounts.length, contacts: contacts.length, ...countDeals(deals) };
 }
 

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import type { ActionResult } from "@/components/forms/action-result";
 import { FormFailure } from "@/components/forms/form-failure";
+import { GateFixList, unmetGateErrors } from "@/components/opportunities/gates/gate-fix-list";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button, buttonVariants } from "@/components/ui/button";
@@ -88,6 +89,12 @@ export function OpportunityForm({ mode, initialValues, accounts, owners, stages,
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6">
       <FormFailure failure={failure} />
+      {isCreate && unmetGateErrors(failure?.fieldErrors).length ? (
+        <div role="alert" className="space-y-1.5 rounded-md border border-danger/40 p-3 text-sm text-danger">
+          <p>{m.gatesFinish.refusal.createLead}</p>
+          <GateFixList errors={failure?.fieldErrors ?? []} to={values.stage} />
+        </div>
+      ) : null}
       <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
         <Field label={f.name} error={fieldErrors.name} className="md:col-span-2" {...requiredProps}>
           <Input name="name" value={values.name} onChange={set("name")} placeholder={f.namePlaceholder} maxLength={200} />

@@ -16,6 +16,7 @@ import { interpolate } from "@/lib/i18n/config";
 import { stageMoveSchema } from "@/lib/validations/opportunity";
 
 type StageMoveFormProps = {
+  opportunityId: string;
   currentStage: string;
   /** The version the page loaded: a move against a newer deal is refused as a conflict. */
   version: number;
@@ -24,13 +25,14 @@ type StageMoveFormProps = {
 };
 
 /** Moves the deal to another stage through the one stage-move path; LOST asks for a loss reason. */
-export function StageMoveForm({ currentStage, version, stages, action }: StageMoveFormProps) {
+export function StageMoveForm({ opportunityId, currentStage, version, stages, action }: StageMoveFormProps) {
   const { m } = useI18n();
   const router = useRouter();
   const [target, setTarget] = useState("");
   const [reason, setReason] = useState("");
   const [lossReason, setLossReason] = useState("");
   const [movedTo, setMovedTo] = useState<string | null>(null);
+  const [submittedTo, setSubmittedTo] = useState("");
   const { formRef, fieldErrors, failure, isPending, submit } = useActionForm({
     schema: stageMoveSchema,
     action,
@@ -46,6 +48,7 @@ export function StageMoveForm({ currentStage, version, stages, action }: StageMo
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setMovedTo(null);
+    setSubmittedTo(target);
     const payload = {
       to: target,
       version,
@@ -60,7 +63,7 @@ export function StageMoveForm({ currentStage, version, stages, action }: StageMo
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormFailure failure={failure} />
-      <GateRefusalList failure={failure} />
+      <GateRefusalList failure={failure} opportunityId={opportunityId} to={submittedTo} />
       {movedTo && !failure ? <Alert tone="success">{interpolate(t.success, { stage: movedTo })}</Alert> : null}
       <Field label={t.target} error={fieldErrors.to}>
         <NativeSelect name="to" value={target} onChange={(event) => setTarget(event.target.value)}>

@@ -3,8 +3,10 @@
 import type { OpportunityOutput } from "@/lib/validations/opportunity";
 import type { PipelineBoard, PipelineColumnPage, PipelineTotals } from "@/lib/validations/pipeline";
 import type { StageKey } from "@/lib/domain/stages";
+import type { FieldError } from "@/lib/errors";
 
-export type Problem = { status: number; title?: string; detail?: string; errors?: { path: string; message: string }[] };
+/** A refused stage move lists each unmet gate criterion (path "gates") with its id, kind and stage. */
+export type Problem = { status: number; title?: string; detail?: string; errors?: FieldError[] };
 
 export class BoardRequestError extends Error {
   readonly problem: Problem;

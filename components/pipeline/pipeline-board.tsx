@@ -8,6 +8,7 @@ import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
 import dynamic from "next/dynamic";
 import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { GateFixList } from "@/components/opportunities/gates/gate-fix-list";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { StageKey } from "@/lib/domain/stages";
@@ -186,6 +187,7 @@ export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFilt
             }
           >
             {notice.body}
+            {notice.gates ? <GateFixList className="mt-2" opportunityId={notice.gates.dealId} to={notice.gates.to} errors={notice.gates.errors} /> : null}
           </Alert>
         </div>
       ) : null}

@@ -3,6 +3,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { formatCents, toCents, weightCents } from "@/lib/domain/money-cents";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { unmetGateErrors } from "@/components/opportunities/gates/gate-fix-list";
+import type { FieldError } from "@/lib/errors";
 import type { StageKey } from "@/lib/domain/stages";
 import { interpolate } from "@/lib/i18n/config";
 import type { OpportunityOutput } from "@/lib/validations/opportunity";
@@ -12,7 +15,10 @@ import { type ColumnData, insertCard, removeCard, shiftTotals } from "./board-ca
 import type { BoardStage } from "./board-model";
 import { type PipelineMessages, usePipelineMessages } from "./use-pipeline-messages";
 
-export type MoveNotice = { id: number; tone: "danger" | "success"; title: string; body?: string };
+/** `gates`: the unmet criteria of a refused move, listed with a link to fix each on the deal page. */
+export type MoveNotice = {
+  id: number; tone: "danger" | "success"; title: string; body?: string; gates?: { dealId: string; to: StageKey; errors: FieldError[] };
+};
 
 type Options = {
   renderedAt: string;
@@ -24,7 +30,7 @@ type Options = {
 };
 
 /** The server's refusal in words: our own sentence for the status, the server's reason for a rule. */
-function describeRefusal(error: unknown, t: PipelineMessages["move"]): string {
+function describeRefusal(error: unknown, t: PipelineMessages["move"], gatesLead: string): string {
   if (!(error instanceof BoardRequestError)) return t.unknown;
   const { status, errors, detail } = error.problem;
   if (status === 0) return t.network;
@@ -32,6 +38,7 @@ function describeRefusal(error: unknown, t: PipelineMessages["move"]): string {
   if (status === 403) return t.forbidden;
   if (status === 404) return t.notFound;
   if (status === 409) return t.conflict;
+  if (status === 422 && unmetGateErrors(errors).length) return gatesLead;
   if (status === 422) return interpolate(t.invalid, { reason: errors?.map((entry) => entry.message).join(" ") || detail || "" });
   return t.unknown;
 }
@@ -44,6 +51,7 @@ function describeRefusal(error: unknown, t: PipelineMessages["move"]): string {
 export function useBoardMove({ renderedAt, filterQuery, stages, isStalledOnly, firstPages }: Options) {
   const queryClient = useQueryClient();
   const t = usePipelineMessages().move;
+  const gatesLead = useI18n().m.gatesFinish.refusal.lead;
   const [pendingIds, setPendingIds] = useState<ReadonlySet<string>>(() => new Set());
   const [notice, setNotice] = useState<MoveNotice | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -88,7 +96,11 @@ export function useBoardMove({ renderedAt, filterQuery, stages, isStalledOnly, f
         queryClient.setQueryData<ColumnData>(toKey, (data) => removeCard(data, card.id));
         queryClient.setQueryData<ColumnData>(fromKey, (data) => insertCard(data, card));
         queryClient.setQueryData<PipelineTotals[]>(totalsKey, (totals) => shiftTotals(totals, card, to, from, probabilities));
-        setNotice({ id: Date.now(), tone: "danger", title: interpolate(t.refusedTitle, { name: card.name, stage: target.name }), body: describeRefusal(error, t) });
+        const unmet = error instanceof BoardRequestError ? unmetGateErrors(error.problem.errors) : [];
+        setNotice({
+          id: Date.now(), tone: "danger", title: interpolate(t.refusedTitle, { name: card.name, stage: target.name }), body: describeRefusal(error, t, gatesLead),
+          ...(unmet.length ? { gates: { dealId: card.id, to, errors: unmet } } : {}),
+        });
         const status = error instanceof BoardRequestError ? error.problem.status : 0;
         // Someone else changed or removed the deal: show the column as it is now, so a retry starts from the truth.
         if (status === 409 || status === 404) void queryClient.invalidateQueries({ queryKey: fromKey });
@@ -101,7 +113,7 @@ export function useBoardMove({ renderedAt, filterQuery, stages, isStalledOnly, f
         void queryClient.invalidateQueries({ queryKey: totalsKey });
       }
     },
-    [queryClient, renderedAt, filterQuery, stages, isStalledOnly, firstPages, t],
+    [queryClient, renderedAt, filterQuery, stages, isStalledOnly, firstPages, t, gatesLead],
   );
 
   return { move, pendingIds, notice, dismissNotice: () => setNotice(null), announcement };

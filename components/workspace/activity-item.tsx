@@ -1,7 +1,6 @@
 import { ArrowRightCircle, Users } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { activityTypeName } from "@/lib/domain/activities";
 import { interpolate, type Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { ActivityOutput } from "@/lib/validations/activity";
@@ -15,7 +14,7 @@ export function ActivityItem({ activity, locale, m, isDealShown = false }: Activ
   return (
     <li className="py-3.5 first:pt-0 last:pb-0">
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-        <Badge tone={activity.type === "SIGNING" ? "success" : "neutral"}>{activityTypeName(activity.type, locale)}</Badge>
+        <Badge tone={activity.type === "SIGNING" ? "success" : "neutral"}>{locale === "zh-CN" ? activity.typeName["zh-CN"] : activity.typeName.en}</Badge>
         <p className="min-w-0 flex-1 text-sm font-medium text-foreground">{activity.subject}</p>
         <time dateTime={activity.occurredAt} className="text-xs tabular-nums text-muted-foreground">
           {formatDateTime(activity.occurredAt, locale)}

@@ -10,13 +10,14 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { activityTypeName, listActivityTypes } from "@/lib/domain/activities";
+import { type ActivityTypeDefinition, listActivityTypes } from "@/lib/domain/activities";
 import { activityCreateSchema } from "@/lib/validations/activity";
 import { localizeWorkspaceErrors } from "./localize-errors";
 
 export type ContactOption = { id: string; name: string; title: string | null };
 
 type ActivityLogFormProps = {
+  activityTypes: readonly ActivityTypeDefinition[];
   contacts: ContactOption[];
   action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
   onDone: (isLogged: boolean) => void;
@@ -35,7 +36,7 @@ function toInstant(local: string): string {
 }
 
 /** Logs what was done on the deal: type (METHOD.md §3), when, with whom, notes and the next step. */
-export function ActivityLogForm({ contacts, action, onDone }: ActivityLogFormProps) {
+export function ActivityLogForm({ activityTypes, contacts, action, onDone }: ActivityLogFormProps) {
   const { locale, m } = useI18n();
   const router = useRouter();
   const [values, setValues] = useState({ type: "", occurredAt: localNow(), subject: "", notes: "", nextStep: "" });
@@ -63,11 +64,12 @@ export function ActivityLogForm({ contacts, action, onDone }: ActivityLogFormPro
   };
 
   const t = m.workspace.activities;
-  const types = listActivityTypes();
+  const types = listActivityTypes(activityTypes);
   const groups = [
     { label: t.salesCycle, items: types.filter((type) => type.group === "SALES_CYCLE") },
     { label: t.market, items: types.filter((type) => type.group === "MARKET") },
-  ];
+    { label: m.gatesFinish.activityTypes.orgGroup, items: types.filter((type) => type.group === "ORG") },
+  ].filter((group) => group.items.length > 0);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4 rounded-md border border-border bg-muted/40 p-4" aria-labelledby="log-activity-heading">
       <h3 id="log-activity-heading" className="text-sm font-semibold">
@@ -82,7 +84,7 @@ export function ActivityLogForm({ contacts, action, onDone }: ActivityLogFormPro
               <optgroup key={group.label} label={group.label}>
                 {group.items.map((type) => (
                   <option key={type.key} value={type.key}>
-                    {activityTypeName(type.key, locale)}
+                    {locale === "zh-CN" ? type.name["zh-CN"] : type.name.en}
                   </option>
                 ))}
               </optgroup>

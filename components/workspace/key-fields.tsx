@@ -86,7 +86,7 @@ export function KeyFields({ deal: shownDeal, stageNames, save, loadCurrent, chil
   const labelOf = (field: KeyField) => (field === "amount" ? `${t.amount} (${deal.currency})` : t[field]);
 
   return (
-    <Card aria-labelledby="details-heading">
+    <Card id="key-fields" aria-labelledby="details-heading" className="scroll-mt-20">
       <CardHeader title={m.opportunity.details} description={t.description} headingId="details-heading" />
       <CardBody className="space-y-4">
         {conflict ? (

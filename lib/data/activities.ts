@@ -3,12 +3,14 @@
 // timeline, activities of deals the caller may not see are left out (they would reveal those deals).
 import "server-only";
 import { db } from "@/lib/db";
+import type { LocalizedText } from "@/lib/domain/stages";
 import { invalid } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Ctx, opportunityVisibility } from "@/lib/permissions";
 import type { ActivityCreate, ActivityOutput, ActivityPage } from "@/lib/validations/activity";
 import { getAccount } from "./accounts";
 import { recordAudit } from "./audit";
+import { activityTypeNames, assertActiveActivityType, getOrgActivityTypes } from "./activity-types";
 import { findVisibleDeal } from "./deal-access";
 import { decodeCursor, encodeCursor } from "./pagination";
 
@@ -20,13 +22,17 @@ const activityInclude = {
 
 type ActivityRow = Prisma.ActivityGetPayload<{ include: typeof activityInclude }>;
 
-function toActivityOutput(row: ActivityRow): ActivityOutput {
+type TypeNames = ReadonlyMap<string, LocalizedText>;
+
+/** A type the org no longer knows is named by its key. */
+function toActivityOutput(row: ActivityRow, names: TypeNames): ActivityOutput {
   return {
     id: row.id,
     accountId: row.accountId,
     opportunityId: row.opportunityId,
     opportunityName: row.opportunity?.name ?? null,
     type: row.type,
+    typeName: names.get(row.type) ?? { en: row.type, "zh-CN": row.type },
     occurredAt: row.occurredAt.toISOString(),
     subject: row.subject,
     notes: row.notes,
@@ -41,7 +47,7 @@ function toActivityOutput(row: ActivityRow): ActivityOutput {
 export type ActivityPageQuery = { limit: number; cursor?: string };
 
 /** Newest first by occurredAt, keyset-paginated. */
-async function listActivityPage(where: Prisma.ActivityWhereInput, query: ActivityPageQuery): Promise<ActivityPage> {
+async function listActivityPage(ctx: Ctx, where: Prisma.ActivityWhereInput, query: ActivityPageQuery): Promise<ActivityPage> {
   const cursor = decodeCursor(query.cursor);
   const cursorWhere: Prisma.ActivityWhereInput = cursor
     ? { OR: [{ occurredAt: { lt: new Date(cursor.at) } }, { occurredAt: new Date(cursor.at), id: { lt: cursor.id } }] }
@@ -54,8 +60,9 @@ async function listActivityPage(where: Prisma.ActivityWhereInput, query: Activit
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const names = activityTypeNames((await getOrgActivityTypes(ctx)).all);
   return {
-    data: page.map(toActivityOutput),
+    data: page.map((row) => toActivityOutput(row, names)),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.occurredAt.toISOString(), id: last.id }) : null,
   };
 }
@@ -63,25 +70,28 @@ async function listActivityPage(where: Prisma.ActivityWhereInput, query: Activit
 /** Activities logged on a visible deal, newest first. */
 export async function listOpportunityActivities(ctx: Ctx, opportunityId: string, query: ActivityPageQuery = { limit: 50 }) {
   const deal = await findVisibleDeal(db, ctx, opportunityId);
-  return listActivityPage({ orgId: ctx.orgId, opportunityId: deal.id }, query);
+  return listActivityPage(ctx, { orgId: ctx.orgId, opportunityId: deal.id }, query);
 }
 
 /** The account's timeline: work on the account itself and on the deals of it the caller may see, newest first. */
 export async function listAccountActivities(ctx: Ctx, accountId: string, query: ActivityPageQuery = { limit: 50 }) {
   const account = await getAccount(ctx, accountId);
   return listActivityPage(
+    ctx,
     { orgId: ctx.orgId, accountId: account.id, OR: [{ opportunityId: null }, { opportunity: opportunityVisibility(ctx) }] },
     query,
   );
 }
 
 /**
- * Logs an activity on a visible deal. The contacts involved must be live contacts of the deal's account
- * (422 otherwise): a timeline that names people of another customer would be wrong evidence.
+ * Logs an activity on a visible deal. The type must be one the org offers, and the contacts involved live
+ * contacts of the deal's account (422 otherwise): a timeline that names people of another customer would be
+ * wrong evidence.
  */
 export async function logOpportunityActivity(ctx: Ctx, opportunityId: string, input: ActivityCreate): Promise<ActivityOutput> {
   const row = await db.$transaction(async (tx) => {
     const deal = await findVisibleDeal(tx, ctx, opportunityId);
+    await assertActiveActivityType(tx, ctx, input.type, "type");
     const contactIds = [...new Set(input.contactIds ?? [])];
     if (contactIds.length) {
       const found = await tx.contact.findMany({
@@ -116,5 +126,5 @@ export async function logOpportunityActivity(ctx: Ctx, opportunityId: string, in
     });
     return created;
   });
-  return toActivityOutput(row);
+  return toActivityOutput(row, activityTypeNames((await getOrgActivityTypes(ctx)).all));
 }

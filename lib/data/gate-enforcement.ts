@@ -4,10 +4,11 @@
 import "server-only";
 import type { db, Tx } from "@/lib/db";
 import { isDecisionStageKey } from "@/lib/domain/decision-cycle";
-import { decideStageMove, type StageMoveVerdict } from "@/lib/domain/gate-moves";
+import { decideCreationAtStage, decideStageMove, type StageMoveVerdict } from "@/lib/domain/gate-moves";
 import type { DealFacts, GateCriterion, GateMode } from "@/lib/domain/gates";
 import type { LocalizedText, StageKey } from "@/lib/domain/stages";
 import { AppError, invalid } from "@/lib/errors";
+import { activityTypeNames, getOrgActivityTypes } from "./activity-types";
 import type { Ctx } from "@/lib/permissions";
 import { loadBuyingCenterFacts } from "./buying-center-facts";
 
@@ -97,6 +98,7 @@ export async function loadDealFacts(client: Client, deal: GateDeal, criteria: re
     stageEntries: stageEntries.map((entry) => ({ fromStage: entry.fromStage as StageKey | null, toStage: entry.toStage as StageKey, at: entry.at })),
     approvals: approvals.map((approval) => ({ id: approval.id, toStage: approval.toStage as StageKey })),
     decisionStage: isDecisionStageKey(deal.decisionStage) ? deal.decisionStage : null,
+    ...(activityTypes.length ? { activityTypeNames: activityTypeNames((await getOrgActivityTypes(deal, client)).all) } : {}),
   };
 }
 
@@ -116,9 +118,31 @@ export async function enforceGates(
   const facts = await loadDealFacts(tx, deal, criteria);
   const verdict = decideStageMove({ from: deal.stage as StageKey, to: move.to, lossReason: move.lossReason, reason: move.reason }, criteria, facts);
   if (verdict.allowed) return verdict;
+  throwRefusal(ctx, verdict, move.to);
+}
+
+/**
+ * The gate check of creating a deal at a later stage, inside the creation's transaction: `deal` is the row
+ * just inserted (before its first StageChange), so its facts are those of a new deal. Refused like a move
+ * from P0 to that stage.
+ */
+export async function enforceCreationGates(tx: Tx, ctx: Ctx, deal: GateDeal & { lossReason: string | null }): Promise<AllowedMove> {
+  const stage = deal.stage as StageKey;
+  if (stage === "P0") return { allowed: true, results: [], warnings: [], approvalIds: [] };
+  const criteria = await loadActiveCriteria(tx, deal.orgId);
+  if (criteria.length === 0) return { allowed: true, results: [], warnings: [], approvalIds: [] };
+  const facts = await loadDealFacts(tx, deal, criteria);
+  const verdict = decideCreationAtStage({ stage, lossReason: deal.lossReason }, criteria, facts);
+  if (verdict.allowed) return verdict;
+  throwRefusal(ctx, verdict, stage);
+}
+
+type Refusal = Extract<StageMoveVerdict, { allowed: false }>;
+
+function throwRefusal(ctx: Ctx, verdict: Refusal, to: StageKey): never {
   switch (verdict.refusal) {
     case "SAME_STAGE":
-      throw invalid([{ path: "to", message: `The deal is already in ${move.to}.` }]);
+      throw invalid([{ path: "to", message: `The deal is already in ${to}.` }]);
     case "LOSS_REASON_REQUIRED":
       throw invalid([{ path: "lossReason", message: "A lost deal needs a loss reason." }]);
     case "REASON_REQUIRED":

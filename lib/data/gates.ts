@@ -3,14 +3,14 @@
 // meaning; enforcement reads active criteria only (lib/data/gate-enforcement.ts).
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { isActivityTypeKey } from "@/lib/domain/activities";
 import { sortCriteria } from "@/lib/domain/gate-moves";
 import type { GateCriterion } from "@/lib/domain/gates";
 import type { StageKey } from "@/lib/domain/stages";
-import { invalid, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Ctx } from "@/lib/permissions";
 import type { GateCriterionInput, GateCriterionOutput } from "@/lib/validations/gates";
+import { assertActiveActivityType } from "./activity-types";
 import { recordAudit } from "./audit";
 import { toGateCriterion } from "./gate-enforcement";
 import { isUuid } from "./pagination";
@@ -40,12 +40,17 @@ export async function listGateCriteria(ctx: Ctx, filter: { stage?: StageKey } = 
   return sortCriteria(rows.map(toGateCriterion)).map((criterion: GateCriterion) => toCriterionOutput(byId.get(criterion.id)!));
 }
 
-/** Kind-specific checks that need more than the config's shape. */
-function assertConfigFits(input: GateCriterionInput) {
-  if (input.kind === "ACTIVITY") {
-    const type = (input.config as { activityType: string }).activityType;
-    if (!isActivityTypeKey(type)) throw invalid([{ path: "config.activityType", message: "Unknown activity type." }]);
-  }
+const activityTypeOf = (config: unknown) => (config as { activityType?: unknown } | null)?.activityType;
+
+/**
+ * Kind-specific checks that need more than the config's shape. An ACTIVITY criterion names one of the org's
+ * active activity types; a criterion that already names a type since switched off may keep it when edited.
+ */
+async function assertConfigFits(tx: Tx, ctx: Ctx, input: GateCriterionInput, current?: CriterionRow) {
+  if (input.kind !== "ACTIVITY") return;
+  const type = activityTypeOf(input.config);
+  if (current?.kind === "ACTIVITY" && activityTypeOf(current.config) === type) return;
+  await assertActiveActivityType(tx, ctx, String(type), "config.activityType");
 }
 
 function rowData(input: GateCriterionInput) {
@@ -66,8 +71,8 @@ async function nextOrder(tx: Tx, orgId: string, stage: StageKey): Promise<number
 
 export async function createGateCriterion(ctx: Ctx, input: GateCriterionInput, meta: AuditMeta = {}): Promise<GateCriterionOutput> {
   assertCan(ctx, "gates.configure");
-  assertConfigFits(input);
   return db.$transaction(async (tx) => {
+    await assertConfigFits(tx, ctx, input);
     const order = input.order ?? (await nextOrder(tx, ctx.orgId, input.stage));
     const row = await tx.gateCriterion.create({ data: { ...rowData(input), order, orgId: ctx.orgId } });
     const after = toCriterionOutput(row);
@@ -86,9 +91,9 @@ async function findActiveCriterion(tx: Tx, ctx: Ctx, id: string): Promise<Criter
 /** Replaces a criterion's definition (PUT); moving it to another stage appends it there unless `order` is given. */
 export async function updateGateCriterion(ctx: Ctx, id: string, input: GateCriterionInput, meta: AuditMeta = {}): Promise<GateCriterionOutput> {
   assertCan(ctx, "gates.configure");
-  assertConfigFits(input);
   return db.$transaction(async (tx) => {
     const current = await findActiveCriterion(tx, ctx, id);
+    await assertConfigFits(tx, ctx, input, current);
     const order = input.order ?? (input.stage === current.stage ? current.order : await nextOrder(tx, ctx.orgId, input.stage));
     const row = await tx.gateCriterion.update({ where: { id }, data: { ...rowData(input), order } });
     const after = toCriterionOutput(row);

@@ -15,7 +15,7 @@ import type {
 import { enforceCloseOutReview } from "./close-out";
 import { recordFieldChanges } from "./field-history";
 import { recordAudit } from "./audit";
-import { enforceGates, recordGateOutcome } from "./gate-enforcement";
+import { enforceCreationGates, enforceGates, recordGateOutcome } from "./gate-enforcement";
 import { decodeCursor, encodeCursor, isUuid } from "./pagination";
 import { getStageTable } from "./stage-config";
 
@@ -187,13 +187,17 @@ export async function createOpportunity(
       },
       include: opportunityInclude,
     });
-    await tx.stageChange.create({
+    // Creating at a later stage crosses the gates a move from P0 would; a refusal rolls the row back.
+    const gates = await enforceCreationGates(tx, ctx, created);
+    const change = await tx.stageChange.create({
       data: {
-        orgId: ctx.orgId, opportunityId: created.id, fromStage: null, toStage: stage, byUserId: ctx.userId,
+        orgId: ctx.orgId, opportunityId: created.id, fromStage: null, toStage: stage, at: created.stageEnteredAt, byUserId: ctx.userId,
         amount: created.amount, probability: table[stage].probability, lossReason: created.lossReason,
         reason: options.stageReason ?? null,
       },
+      select: { id: true },
     });
+    await recordGateOutcome(tx, created, change.id, gates, created.stageEnteredAt);
     await recordAudit(tx, ctx, { action: "opportunity.create", entityType: "Opportunity", entityId: created.id, after: auditSnapshot(created) });
     return created;
   });

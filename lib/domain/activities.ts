@@ -10,8 +10,11 @@ export const ACTIVITY_TYPE_KEYS = [
 ] as const;
 export type ActivityTypeKey = (typeof ACTIVITY_TYPE_KEYS)[number];
 
-/** SALES_CYCLE: the rep's steps with one customer; MARKET: the market-activity tools (展览会, 样板点, 交流会). */
-export type ActivityGroup = "SALES_CYCLE" | "MARKET";
+/**
+ * SALES_CYCLE: the rep's steps with one customer; MARKET: the market-activity tools (展览会, 样板点, 交流会);
+ * ORG: the types an admin added to the org's list.
+ */
+export type ActivityGroup = "SALES_CYCLE" | "MARKET" | "ORG";
 
 export type ActivityTypeDefinition = {
   key: string;
@@ -49,6 +52,37 @@ export function resolveActivityTypes(extra: readonly Omit<ActivityTypeDefinition
   const known = new Set(DEFAULT_ACTIVITY_TYPES.map((definition) => definition.key));
   const added = extra.filter((definition) => !known.has(definition.key));
   return [...DEFAULT_ACTIVITY_TYPES, ...added.map((definition, index) => ({ ...definition, order: DEFAULT_ACTIVITY_TYPES.length + index }))];
+}
+
+/** An item of the org's ACTIVITY_TYPE list (lib/data/lists.ts). */
+export type OrgActivityTypeItem = { key: string; labelEn: string; labelZh: string; active: boolean };
+
+export type OrgActivityTypes = {
+  /** Every type the org knows, inactive ones too: old activities and criteria keep their names. */
+  all: ActivityTypeRegistry;
+  /** The types a new activity or an ACTIVITY criterion may use. */
+  active: ActivityTypeRegistry;
+};
+
+/**
+ * The org's types from its list (items in the admin's order): the built-in types keep their place and group
+ * but take the org's labels, and an inactive item switches one off; the admin's own types follow as ORG. An
+ * org without list rows (made before lists existed) simply has the built-in types.
+ */
+export function resolveOrgActivityTypes(items: readonly OrgActivityTypeItem[]): OrgActivityTypes {
+  const byKey = new Map(items.map((item) => [item.key, item]));
+  const builtIn = DEFAULT_ACTIVITY_TYPES.map((definition) => {
+    const item = byKey.get(definition.key);
+    return { definition: item ? { ...definition, name: { en: item.labelEn, "zh-CN": item.labelZh } } : definition, isActive: item?.active ?? true };
+  });
+  const added = items
+    .filter((item) => !DEFAULT_ACTIVITY_TYPES.some((definition) => definition.key === item.key))
+    .map((item, index) => ({
+      definition: { key: item.key, group: "ORG" as const, order: DEFAULT_ACTIVITY_TYPES.length + index, name: { en: item.labelEn, "zh-CN": item.labelZh } },
+      isActive: item.active,
+    }));
+  const every = [...builtIn, ...added];
+  return { all: every.map((entry) => entry.definition), active: every.filter((entry) => entry.isActive).map((entry) => entry.definition) };
 }
 
 export function isActivityTypeKey(value: unknown, registry: ActivityTypeRegistry = DEFAULT_ACTIVITY_TYPES): boolean {

@@ -85,3 +85,15 @@ export function decideStageMove(request: StageMoveRequest, criteria: readonly Ga
     approvalIds: [...approvalIds],
   };
 }
+
+/**
+ * Creating a deal directly at `stage` is gated exactly like moving a new P0 deal there: every skipped
+ * stage's BLOCK criteria must be met (WARN ones become exceptions of the creation). A deal created at P0
+ * crosses no gate. `facts` are those of the deal as it would be created (no ticks, activities or approvals).
+ */
+export function decideCreationAtStage(
+  request: { stage: StageKey; lossReason?: string | null }, criteria: readonly GateCriterion[], facts: DealFacts,
+): StageMoveVerdict {
+  if (request.stage === "P0") return { allowed: true, results: [], warnings: [], approvalIds: [] };
+  return decideStageMove({ from: "P0", to: request.stage, lossReason: request.lossReason, reason: null }, criteria, facts);
+}

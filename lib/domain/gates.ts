@@ -41,6 +41,8 @@ export type DealFacts = {
   buyingCenter?: BuyingCenterFacts;
   /** The customer's current decision-cycle stage (issue 5); absent or null when never recorded. */
   decisionStage?: DecisionStageKey | null;
+  /** The org's activity-type names (its own types included); built-in names when absent. */
+  activityTypeNames?: ReadonlyMap<string, LocalizedText>;
 };
 
 export type GateCriterion = {
@@ -76,11 +78,11 @@ function isFieldFilled(facts: DealFacts, field: RequiredFieldKey): boolean {
   return value !== null && value.trim() !== "";
 }
 
-/** Activity types are registry keys; an org's own types (a later issue) are checked by the data layer. */
+/** Activity types are keys; whether the org offers the type is checked by the data layer (lib/data/gates.ts). */
 const activityTypeKey = z.string().regex(/^[A-Z0-9][A-Z0-9_]{0,39}$/, { error: "Use an activity-type key, e.g. TECH_EXCHANGE." });
 
-function activityTypeName(type: string): LocalizedText {
-  return DEFAULT_ACTIVITY_TYPES.find((definition) => definition.key === type)?.name ?? text(type, type);
+function activityTypeName(type: string, facts: DealFacts): LocalizedText {
+  return facts.activityTypeNames?.get(type) ?? DEFAULT_ACTIVITY_TYPES.find((definition) => definition.key === type)?.name ?? text(type, type);
 }
 
 /**
@@ -140,7 +142,7 @@ const activity: CriterionKind<{ activityType: string }> = {
   configSchema: z.strictObject({ activityType: activityTypeKey }),
   evaluate: (config, facts, scope) => {
     const since = activityWindowStart(facts, scope.stage);
-    const name = activityTypeName(config.activityType);
+    const name = activityTypeName(config.activityType, facts);
     const isLogged = facts.activities.some((item) => item.type === config.activityType && item.occurredAt >= since);
     return isLogged
       ? { met: true, message: text(`A ${name.en} activity is logged.`, `已记录${name["zh-CN"]}活动。`) }

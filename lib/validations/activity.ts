@@ -1,10 +1,14 @@
 // Activity input and output schemas, shared by the "Log activity" form, its server action and REST API v1.
-// The type is checked against the activity-type registry (lib/domain/activities.ts).
+// The type's shape is checked here; whether the org offers it (built-in or admin-added, and active) is
+// checked by the data layer against the org's list (lib/data/activity-types.ts), with the same message.
 import { z } from "zod";
-import { ACTIVITY_TYPE_KEYS } from "@/lib/domain/activities";
 import { idSchema, limitSchema, optionalText } from "./common";
 
-export const activityTypeSchema = z.enum(ACTIVITY_TYPE_KEYS, { error: "Unknown activity type." });
+/** A key of the org's activity types, e.g. TECH_EXCHANGE (Activity.type holds at most 40 characters). */
+export const activityTypeSchema = z
+  .string({ error: "Unknown activity type." })
+  .regex(/^[A-Z0-9][A-Z0-9_]{0,39}$/, { error: "Unknown activity type." })
+  .meta({ description: "A key of the organization's active activity types (built-in or added by an admin in its lists), e.g. TECH_EXCHANGE." });
 
 /** An instant with its offset ("2027-03-31T09:30:00+08:00" or "…Z"); a wall-clock time alone is ambiguous. */
 export const instantSchema = z
@@ -34,7 +38,8 @@ export const activityOutputSchema = z
     accountId: z.uuid(),
     opportunityId: z.uuid().nullable().meta({ description: "null for work on the account outside any deal." }),
     opportunityName: z.string().nullable(),
-    type: z.string().meta({ description: "A key of the activity-type registry, e.g. TECH_EXCHANGE." }),
+    type: z.string().meta({ description: "A key of the organization's activity types, e.g. TECH_EXCHANGE." }),
+    typeName: z.object({ en: z.string(), "zh-CN": z.string() }).meta({ description: "The type's name in English and 简体中文." }),
     occurredAt: z.string(),
     subject: z.string(),
     notes: z.string().nullable(),

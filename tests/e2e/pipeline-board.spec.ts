@@ -3,6 +3,7 @@
 // move the server refuses snaps back with the reason in words. Each test makes its own deal and narrows
 // the board to it with ?q=, so the demo data around it does not matter.
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { findGateDemoDeal } from "./demo-deals";
 import { signIn } from "./helpers";
 
 type Deal = { id: string; name: string; version: number };
@@ -61,8 +62,9 @@ test("a card dragged from P0 to P1 moves at once, stays after a reload, and the 
 });
 
 test("a card moves by keyboard from its menu, and LOST asks for the loss reason", async ({ page }) => {
-  // From P2: P2→P3 only warns in the demo org's gates (P1→P3 would need P2's approval).
-  const deal = await createDeal(page, "E2E board keyboard", "P2");
+  // From the rep's seeded P2 deal: P2→P3 only warns in the demo org's gates (creating at P2 or moving
+  // P1→P3 would need P2's approval).
+  const deal = await findGateDemoDeal(page, 1);
   await page.goto(`/pipeline?q=${encodeURIComponent(deal.name)}`);
   const menu = page.getByRole("button", { name: `Move ${deal.name}` });
   await menu.focus();

@@ -7,19 +7,20 @@ import type { StageKey } from "@/lib/domain/stages";
 import { interpolate } from "@/lib/i18n/config";
 import { CriterionAddForm } from "./criterion-add-form";
 import { CriterionRow } from "./criterion-row";
-import type { AdminCriterion, StageActions } from "./types";
+import type { AdminCriterion, OrgActivityTypes, StageActions } from "./types";
 
 type CriteriaListProps = {
   stage: StageKey;
   stageLabel: string;
   criteria: AdminCriterion[];
+  activityTypes: OrgActivityTypes;
   actions: StageActions;
   onDone: (message: string) => void;
   onFailure: (message: string) => void;
 };
 
 /** The entry criteria of one stage: a deal must meet them (block) or is warned (warn) when moving in. */
-export function CriteriaList({ stage, stageLabel, criteria, actions, onDone, onFailure }: CriteriaListProps) {
+export function CriteriaList({ stage, stageLabel, criteria, activityTypes, actions, onDone, onFailure }: CriteriaListProps) {
   const { m } = useI18n();
   const t = m.gatesUi.criteria;
   const title = interpolate(t.title, { stage: stageLabel });
@@ -45,13 +46,21 @@ export function CriteriaList({ stage, stageLabel, criteria, actions, onDone, onF
           </TableHead>
           <TableBody>
             {criteria.map((criterion) => (
-              <CriterionRow key={criterion.id} criterion={criterion} stageLabel={stageLabel} actions={actions} onDone={onDone} onFailure={onFailure} />
+              <CriterionRow
+                key={criterion.id}
+                criterion={criterion}
+                stageLabel={stageLabel}
+                activityTypes={activityTypes.all}
+                actions={actions}
+                onDone={onDone}
+                onFailure={onFailure}
+              />
             ))}
           </TableBody>
         </Table>
       )}
       <CardBody className="border-t border-border bg-muted/30">
-        <CriterionAddForm stage={stage} create={actions.createCriterion} onAdded={() => onDone(t.added)} />
+        <CriterionAddForm stage={stage} activityTypes={activityTypes.active} create={actions.createCriterion} onAdded={() => onDone(t.added)} />
       </CardBody>
     </div>
   );

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Input, NativeSelect } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { listActivityTypes } from "@/lib/domain/activities";
+import { type ActivityTypeRegistry, listActivityTypes } from "@/lib/domain/activities";
 import { CRITERION_KINDS, REQUIRED_FIELD_KEYS, REQUIRED_FIELD_LABELS, type RequiredFieldKey } from "@/lib/domain/gates";
 import type { StageKey } from "@/lib/domain/stages";
 import { gateCriterionInputSchema } from "@/lib/validations/gates";
@@ -18,12 +18,18 @@ import { kindName } from "./criterion-summary";
 import { BuyingCenterGateFields, buyingCenterGateConfig, EMPTY_BUYING_CENTER_GATE } from "./buying-center-gate-fields";
 import { DecisionStageConfigField } from "@/components/decision-cycle/decision-stage-config-field";
 
-type CriterionAddFormProps = { stage: StageKey; create: StageActions["createCriterion"]; onAdded: () => void };
+type CriterionAddFormProps = {
+  stage: StageKey;
+  /** The org's active activity types (built-in and admin-added). */
+  activityTypes: ActivityTypeRegistry;
+  create: StageActions["createCriterion"];
+  onAdded: () => void;
+};
 
 const EMPTY = { kind: "CHECKLIST", labelEn: "", labelZh: "", mode: "BLOCK", fields: [] as RequiredFieldKey[], activityType: "", atLeast: "EVALUATION" };
 
 /** Adds a criterion: the kind decides which settings are asked (fields, an activity type, or none). */
-export function CriterionAddForm({ stage, create, onAdded }: CriterionAddFormProps) {
+export function CriterionAddForm({ stage, activityTypes, create, onAdded }: CriterionAddFormProps) {
   const { m, locale } = useI18n();
   const t = m.gatesUi.criteria;
   const headingId = useId();
@@ -106,7 +112,7 @@ export function CriterionAddForm({ stage, create, onAdded }: CriterionAddFormPro
               <option value="" disabled>
                 {m.gatesUi.stages.none}
               </option>
-              {listActivityTypes().map((type) => (
+              {listActivityTypes(activityTypes).map((type) => (
                 <option key={type.key} value={type.key}>
                   {type.name[lang]}
                 </option>

@@ -12,18 +12,20 @@ import { TableCell, TableRow } from "@/components/ui/table";
 import { interpolate } from "@/lib/i18n/config";
 import { gateCriterionInputSchema } from "@/lib/validations/gates";
 import { adminFailureText } from "../failure";
+import type { ActivityTypeRegistry } from "@/lib/domain/activities";
 import { configSummary, kindName } from "./criterion-summary";
 import type { AdminCriterion, StageActions } from "./types";
 
 type CriterionRowProps = {
   criterion: AdminCriterion;
+  activityTypes: ActivityTypeRegistry;
   stageLabel: string;
   actions: StageActions;
   onDone: (message: string) => void;
   onFailure: (message: string) => void;
 };
 
-export function CriterionRow({ criterion, stageLabel, actions, onDone, onFailure }: CriterionRowProps) {
+export function CriterionRow({ criterion, stageLabel, activityTypes, actions, onDone, onFailure }: CriterionRowProps) {
   const { m, locale } = useI18n();
   const t = m.gatesUi.criteria;
   const [isEditing, setIsEditing] = useState(false);
@@ -50,7 +52,7 @@ export function CriterionRow({ criterion, stageLabel, actions, onDone, onFailure
       <TableCell>
         <Badge tone={criterion.mode === "BLOCK" ? "danger" : "amber"}>{criterion.mode === "BLOCK" ? t.block : t.warn}</Badge>
       </TableCell>
-      <TableCell className="text-sm text-muted-foreground">{configSummary(criterion.kind, criterion.config, locale) ?? t.noConfig}</TableCell>
+      <TableCell className="text-sm text-muted-foreground">{configSummary(criterion.kind, criterion.config, locale, activityTypes) ?? t.noConfig}</TableCell>
       <TableCell>
         <div className="flex justify-end gap-1 whitespace-nowrap">
           <Button variant="ghost" size="sm" onClick={() => setIsEditing(true)}>

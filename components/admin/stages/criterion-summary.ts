@@ -1,4 +1,4 @@
-import { activityTypeName } from "@/lib/domain/activities";
+import { activityTypeName, type ActivityTypeRegistry } from "@/lib/domain/activities";
 import { DEGREE_NAMES, RED_FLAG_NAMES, ROLE_NAMES, type ContactRole, type RedFlagKind } from "@/lib/domain/buying-center";
 import { DECISION_STAGE_NAMES, isDecisionStageKey } from "@/lib/domain/decision-cycle";
 import { CRITERION_KINDS, REQUIRED_FIELD_LABELS, type RequiredFieldKey } from "@/lib/domain/gates";
@@ -11,14 +11,14 @@ export function kindName(kind: string, locale: Locale): string {
 }
 
 /** A one-line reading of a criterion's config, in the viewer's language. */
-export function configSummary(kind: string, config: Record<string, unknown>, locale: Locale): string | null {
+export function configSummary(kind: string, config: Record<string, unknown>, locale: Locale, activityTypes?: ActivityTypeRegistry): string | null {
   if (kind === "REQUIRED_FIELDS" && Array.isArray(config.fields)) {
     return config.fields
       .filter((field): field is RequiredFieldKey => typeof field === "string" && Object.hasOwn(REQUIRED_FIELD_LABELS, field))
       .map((field) => REQUIRED_FIELD_LABELS[field][lang(locale)])
       .join(locale === "zh-CN" ? "、" : ", ");
   }
-  if (kind === "ACTIVITY" && typeof config.activityType === "string") return activityTypeName(config.activityType, locale);
+  if (kind === "ACTIVITY" && typeof config.activityType === "string") return activityTypeName(config.activityType, locale, activityTypes);
   if (kind === "CONTACT_ROLE" && typeof config.role === "string" && Object.hasOwn(ROLE_NAMES, config.role) && typeof config.minDegree === "number") {
     return `${ROLE_NAMES[config.role as ContactRole][lang(locale)]} ≥ ${config.minDegree} ${DEGREE_NAMES[config.minDegree]?.[lang(locale)] ?? ""}`;
   }

@@ -9,14 +9,21 @@ import { PageHeader } from "@/components/ui/page-header";
 import { interpolate } from "@/lib/i18n/config";
 import { CriteriaList } from "./criteria-list";
 import { StageSettingsForm } from "./stage-settings-form";
-import type { AdminCriterion, AdminStage, StageActions } from "./types";
+import type { AdminCriterion, AdminStage, OrgActivityTypes, StageActions } from "./types";
 
-type StagesAdminProps = { stages: AdminStage[]; criteria: AdminCriterion[]; actions: StageActions; nav: ReactNode };
+type StagesAdminProps = {
+  stages: AdminStage[];
+  criteria: AdminCriterion[];
+  /** The org's activity types: ACTIVITY criteria offer the active ones and name any. */
+  activityTypes: OrgActivityTypes;
+  actions: StageActions;
+  nav: ReactNode;
+};
 
 type Notice = { tone: "success" | "danger"; text: string } | null;
 
 /** /admin/stages: each stage's settings, then the entry criteria a deal must meet to move into it. */
-export function StagesAdmin({ stages, criteria, actions, nav }: StagesAdminProps) {
+export function StagesAdmin({ stages, criteria, activityTypes, actions, nav }: StagesAdminProps) {
   const { m, locale } = useI18n();
   const t = m.gatesUi.stages;
   const router = useRouter();
@@ -46,6 +53,7 @@ export function StagesAdmin({ stages, criteria, actions, nav }: StagesAdminProps
                   stage={stage.key}
                   stageLabel={label}
                   criteria={criteria.filter((criterion) => criterion.stage === stage.key)}
+                  activityTypes={activityTypes}
                   actions={actions}
                   onDone={done}
                   onFailure={fail}

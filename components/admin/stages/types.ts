@@ -1,4 +1,5 @@
 import type { ActionResult } from "@/components/forms/action-result";
+export type { OrgActivityTypes } from "@/lib/domain/activities";
 import type { GateCriterionOutput } from "@/lib/validations/gates";
 import type { StageSettingOutput } from "@/lib/validations/stage-config";
 

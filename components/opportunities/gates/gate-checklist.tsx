@@ -24,7 +24,7 @@ export function GateChecklist({ opportunityId, status, stageNames, activities, a
   const stage = stageNames[status.to].startsWith(status.to) ? stageNames[status.to] : `${status.to} · ${stageNames[status.to]}`;
   const isClosed = status.to === status.from;
   return (
-    <Card aria-labelledby="gate-checklist-heading">
+    <Card id="gate-checklist" aria-labelledby="gate-checklist-heading" className="scroll-mt-20">
       <CardHeader
         title={isClosed ? interpolate(t.title, { stage: status.from }) : interpolate(t.title, { stage })}
         description={isClosed ? t.closed : interpolate(t.description, { stage })}

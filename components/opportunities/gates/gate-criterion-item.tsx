@@ -67,7 +67,7 @@ export function GateCriterionItem({ opportunityId, criterion, activities, action
   const canRequest = criterion.kind === "APPROVAL" && !criterion.met && (!approval || approval.status === "REJECTED" || approval.status === "USED");
 
   return (
-    <li className="rounded-md border border-border p-3">
+    <li id={`gate-${criterion.criterionId}`} className="scroll-mt-20 rounded-md border border-border p-3 target:ring-2 target:ring-primary">
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-medium text-foreground">{label}</span>
         <Badge tone={criterion.met ? "success" : criterion.mode === "BLOCK" ? "danger" : "amber"}>{criterion.met ? t.met : t.unmet}</Badge>

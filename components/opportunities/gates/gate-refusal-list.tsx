@@ -1,14 +1,14 @@
 import type { ActionFailure } from "@/components/forms/action-result";
+import { GateFixList, unmetGateErrors } from "./gate-fix-list";
 
-/** A move refused by gates: one line per unmet criterion (the server words them in the caller's language). */
-export function GateRefusalList({ failure }: { failure: ActionFailure | null }) {
-  const unmet = failure?.fieldErrors.filter((error) => error.path === "gates") ?? [];
-  if (unmet.length === 0) return null;
+type GateRefusalListProps = { failure: ActionFailure | null; opportunityId: string; to: string };
+
+/** A move refused by gates: one line per unmet criterion (the server words them in the caller's language), each with its fix. */
+export function GateRefusalList({ failure, opportunityId, to }: GateRefusalListProps) {
+  if (unmetGateErrors(failure?.fieldErrors).length === 0) return null;
   return (
-    <ul role="alert" className="list-disc space-y-1 pl-5 text-sm text-danger">
-      {unmet.map((error, index) => (
-        <li key={`${index}-${error.message}`}>{error.message}</li>
-      ))}
-    </ul>
+    <div role="alert" className="rounded-md border border-danger/40 p-3 text-danger">
+      <GateFixList opportunityId={opportunityId} to={to} errors={failure?.fieldErrors ?? []} />
+    </div>
   );
 }

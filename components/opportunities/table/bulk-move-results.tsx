@@ -3,6 +3,7 @@
 import { CircleCheck, CircleX, X } from "lucide-react";
 import Link from "next/link";
 import { localizeFieldMessage } from "@/components/forms/localize";
+import { GateFixList, unmetGateErrors } from "@/components/opportunities/gates/gate-fix-list";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,7 +20,8 @@ function refusalText(outcome: BulkOutcome, m: Messages): string {
   const reasons = m.opportunityTable.bulk.reasons;
   switch (outcome.code) {
     case "VALIDATION":
-      // Unmet gate criteria arrive already in the caller's language, one per criterion.
+      // Unmet gate criteria arrive already in the caller's language, one per criterion, listed with their fixes.
+      if (unmetGateErrors(outcome.errors).length) return m.gatesFinish.refusal.lead;
       return outcome.errors?.length
         ? outcome.errors.map((error) => localizeFieldMessage(error.message, m)).join("; ")
         : localizeFieldMessage(outcome.message ?? "", m);
@@ -58,7 +60,7 @@ export function BulkMoveResults({ to, outcomes, stageTable, onDismiss }: BulkMov
               ) : (
                 <CircleX aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-rose-600" />
               )}
-              <span className="min-w-0">
+              <div className="min-w-0">
                 <Link href={`/opportunities/${outcome.id}`} className="font-medium underline-offset-2 hover:underline">
                   {outcome.name}
                 </Link>
@@ -66,7 +68,8 @@ export function BulkMoveResults({ to, outcomes, stageTable, onDismiss }: BulkMov
                 {outcome.status === "moved"
                   ? interpolate(t.moved, { stage: stageName(to, locale, stageTable) })
                   : interpolate(t.refused, { reason: refusalText(outcome, m) })}
-              </span>
+                {outcome.status === "refused" ? <GateFixList className="mt-1" opportunityId={outcome.id} to={to} errors={outcome.errors ?? []} /> : null}
+              </div>
             </li>
           ))}
         </ul>

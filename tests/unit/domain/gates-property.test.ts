@@ -1,11 +1,13 @@
-// The gate invariant, as a property over whole histories: whatever sequence of moves, field edits,
-// checklist ticks, logged activities, approvals and gate-configuration changes, every stage a deal entered
-// going forward had all its BLOCK criteria (and those of every stage it skipped) met at that moment — and
-// every backward move in a gated org carried a reason. The model applies decideStageMove's verdict the way
-// moveOpportunityToStage does; the oracle re-derives "met" independently from the raw history.
+// The gate invariant, as a property over whole histories: whatever gate configuration and fields a deal is
+// created with, at whatever stage, and whatever sequence of moves, field edits, checklist ticks, logged
+// activities, approvals and gate-configuration changes follows, every stage a deal entered going forward —
+// its creation stage included — had all its BLOCK criteria (and those of every stage it skipped) met at that
+// moment, and every backward move in a gated org carried a reason. The model applies decideCreationAtStage's
+// and decideStageMove's verdicts the way createOpportunity and moveOpportunityToStage do; the oracle
+// re-derives "met" independently from the raw history.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decideStageMove } from "@/lib/domain/gate-moves";
+import { decideCreationAtStage, decideStageMove } from "@/lib/domain/gate-moves";
 import type { DealFacts, GateCriterion, RequiredFieldKey } from "@/lib/domain/gates";
 import { PIPELINE_STAGE_KEYS, STAGE_KEYS, type StageKey } from "@/lib/domain/stages";
 
@@ -32,6 +34,17 @@ const action = fc.oneof(
   { weight: 2, arbitrary: fc.record({ type: fc.constant("addCriterion" as const), stage, spec: criterionSpec, isWarn: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant("removeCriterion" as const), pick: fc.nat() }) },
 );
+
+/** Before the deal exists: the admin configures gates and the rep fills in the form. */
+const beforeCreation = fc.array(
+  fc.oneof(
+    fc.record({ type: fc.constant("addCriterion" as const), stage, spec: criterionSpec, isWarn: fc.boolean() }),
+    fc.record({ type: fc.constant("removeCriterion" as const), pick: fc.nat() }),
+    fc.record({ type: fc.constant("edit" as const), productLine: fc.option(fc.constant("ERP")), amount: fc.constantFrom("0.00", "10.00"), teamId: fc.option(fc.constant("team")) }),
+  ),
+  { maxLength: 6 },
+);
+const creation = fc.record({ stage, withLossReason: fc.boolean() });
 
 type Model = {
   now: number;
@@ -93,17 +106,48 @@ function factsOf(model: Model): DealFacts {
   };
 }
 
+/** Every BLOCK criterion of the stages a move (or a creation, as a move from P0) crosses is met by the oracle. */
+function expectCrossedGatesMet(model: Model, to: StageKey) {
+  const crossed = crossedStages(model, to);
+  for (const criterion of model.criteria) {
+    if (criterion.mode === "BLOCK" && crossed.includes(criterion.stage)) {
+      expect(isMetByOracle(model, criterion, to), `${criterion.kind} of ${criterion.stage} unmet on entering ${to}`).toBe(true);
+    }
+  }
+}
+
 describe("stage gates over any history", () => {
   it("never let a deal into a stage whose BLOCK criteria (or a skipped stage's) were unmet when it entered", () => {
     fc.assert(
-      fc.property(fc.array(action, { maxLength: 60 }), (actions) => {
+      fc.property(beforeCreation, creation, fc.array(action, { maxLength: 60 }), (setup, create, actions) => {
         const model: Model = {
           now: 0, criteria: [], stage: "P0", enteredAt: 0,
           fields: { productLine: null, amount: "0.00", teamId: null, expectedCloseDate: "2027-01-01" },
-          ticks: new Set(), activities: [], entries: [{ fromStage: null, toStage: "P0", at: new Date(0) }], approvals: [],
+          ticks: new Set(), activities: [], entries: [], approvals: [],
         };
         let ids = 0;
-        for (const step of actions) {
+        for (const step of setup) applyStep(step);
+        createDeal();
+        for (const step of actions) applyStep(step);
+
+        // Created at the chosen stage when its gates (as a move from P0) allow it; otherwise, as a rep would, at P0.
+        // A creation whose crossed BLOCK criteria all hold must be allowed: the gate refuses nothing more.
+        function createDeal() {
+          model.now += 1000;
+          model.enteredAt = model.now;
+          const lossReason = create.withLossReason ? "price" : null;
+          const verdict = decideCreationAtStage({ stage: create.stage, lossReason }, model.criteria, factsOf(model));
+          const isClear = crossedStages(model, create.stage).every((crossed) =>
+            model.criteria.every((criterion) => criterion.stage !== crossed || criterion.mode === "WARN" || isMetByOracle(model, criterion, create.stage)));
+          if (isClear && (create.stage !== "LOST" || lossReason)) expect(verdict.allowed, `creation at ${create.stage}`).toBe(true);
+          const to = verdict.allowed ? create.stage : "P0";
+          if (to !== "P0") expectCrossedGatesMet(model, to);
+          if (to === "LOST") expect(lossReason).toBeTruthy();
+          model.entries.push({ fromStage: null, toStage: to, at: new Date(model.now) });
+          model.stage = to;
+        }
+
+        function applyStep(step: (typeof actions)[number] | (typeof setup)[number]) {
           model.now += 1000;
           const checklists = model.criteria.filter((criterion) => criterion.kind === "CHECKLIST");
           switch (step.type) {
@@ -144,12 +188,7 @@ describe("stage gates over any history", () => {
                 || (model.stage === "LOST" && crossedStages(model, to).length > 0);
               if (model.criteria.length > 0 && !isForward) expect(request.reason, "a backward move without a reason").toBeTruthy();
               if (to === "LOST") expect(request.lossReason).toBeTruthy();
-              const crossed = crossedStages(model, to);
-              for (const criterion of model.criteria) {
-                if (criterion.mode === "BLOCK" && crossed.includes(criterion.stage)) {
-                  expect(isMetByOracle(model, criterion, to), `${criterion.kind} of ${criterion.stage} unmet on entering ${to}`).toBe(true);
-                }
-              }
+              expectCrossedGatesMet(model, to);
               // Apply the move as moveOpportunityToStage does: history row, used approvals, new stage.
               model.approvals = model.approvals.filter((approval) => !verdict.approvalIds.includes(approval.id));
               model.entries.push({ fromStage: model.stage, toStage: to, at: new Date(model.now) });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { StagesAdmin } from "@/components/admin/stages/stages-admin";
+import { getOrgActivityTypes } from "@/lib/data/activity-types";
 import { listGateCriteria } from "@/lib/data/gates";
 import { listStageSettings } from "@/lib/data/stage-config";
 import { getI18n } from "@/lib/i18n/server";
@@ -14,12 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminStagesPage() {
   const ctx = await requireAdminPage("gates.configure");
-  const [stages, criteria] = await Promise.all([listStageSettings(ctx), listGateCriteria(ctx)]);
+  const [stages, criteria, activityTypes] = await Promise.all([listStageSettings(ctx), listGateCriteria(ctx), getOrgActivityTypes(ctx)]);
   return (
     <div className="mx-auto max-w-6xl">
       <StagesAdmin
         stages={stages}
         criteria={criteria}
+        activityTypes={activityTypes}
         actions={{
           updateStage: updateStageSettingAction,
           createCriterion: createGateCriterionAction,

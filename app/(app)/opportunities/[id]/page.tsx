@@ -28,6 +28,7 @@ import { listStageHistory } from "@/lib/data/opportunities";
 import { getOpportunityTeam } from "@/lib/data/opportunity-team";
 import { getOpportunityGates } from "@/lib/data/gate-status";
 import { getDecisionCycle } from "@/lib/data/decision-cycle";
+import { getOrgActivityTypes } from "@/lib/data/activity-types";
 import { getStageTable } from "@/lib/data/stage-config";
 import { listOrgUsers } from "@/lib/data/users";
 import { listStages, stageName, STAGE_KEYS, type StageKey } from "@/lib/domain/stages";
@@ -41,6 +42,7 @@ import { requestApprovalAction, tickChecklistAction, untickChecklistAction } fro
 import { loadCurrentDealAction, loadOlderActivitiesAction, logActivityAction, replaceTeamAction, saveKeyFieldsAction } from "./actions";
 
 type Params = { params: Promise<{ id: string }> };
+type PageProps = Params & { searchParams: Promise<{ gateTo?: string | string[] }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const ctx = await getPageContext();
@@ -53,13 +55,16 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
  * The deal workspace: where the deal stands on the P0–P7 path and what to do next, its key fields edited
  * in place, the activity timeline, the stage history with time per stage, the stage move and the project team.
  */
-export default async function OpportunityPage({ params }: Params) {
+export default async function OpportunityPage({ params, searchParams }: PageProps) {
   const { id } = await params;
   const ctx = await getPageContext();
   // Missing and not-visible look the same: the 404 page, nothing that hints the deal exists.
   const opportunity = await loadVisibleOpportunity(ctx, id);
   if (!opportunity) notFound();
-  const [{ locale, m }, stageTable, history, activities, contacts, team, users] = await Promise.all([
+  // A refused move links here with ?gateTo=<its target>, so the checklist shows that move's criteria.
+  const { gateTo: gateToParam } = await searchParams;
+  const gateTo = STAGE_KEYS.find((key) => key === gateToParam && key !== opportunity.stage);
+  const [{ locale, m }, stageTable, history, activities, contacts, team, users, activityTypes] = await Promise.all([
     getI18n(),
     getStageTable(ctx),
     listStageHistory(ctx, opportunity.id),
@@ -67,6 +72,7 @@ export default async function OpportunityPage({ params }: Params) {
     listContacts(ctx, opportunity.accountId),
     getOpportunityTeam(ctx, opportunity.id),
     listOrgUsers(ctx),
+    getOrgActivityTypes(ctx),
   ]);
   const o = m.opportunity;
   const now = new Date();
@@ -137,6 +143,7 @@ export default async function OpportunityPage({ params }: Params) {
 
           <DealActivities
             page={activities}
+            activityTypes={activityTypes.active}
             contacts={contacts.map(({ id: contactId, name, title }) => ({ id: contactId, name, title }))}
             logAction={logActivityAction.bind(null, opportunity.id)}
             loadOlder={loadOlderActivitiesAction.bind(null, opportunity.id)}
@@ -165,6 +172,7 @@ export default async function OpportunityPage({ params }: Params) {
             <CardHeader title={o.move.title} description={o.move.description} headingId="move-heading" />
             <CardBody>
               <StageMoveForm
+                opportunityId={opportunity.id}
                 currentStage={opportunity.stage}
                 version={opportunity.version}
                 stages={stageOptions}
@@ -174,7 +182,7 @@ export default async function OpportunityPage({ params }: Params) {
           </Card>
           <GateChecklist
             opportunityId={opportunity.id}
-            status={await getOpportunityGates(ctx, opportunity.id)}
+            status={await getOpportunityGates(ctx, opportunity.id, gateTo)}
             stageNames={stageNames}
             activities={activities.data.map(({ id: activityId, subject, occurredAt }) => ({ id: activityId, subject, occurredAt }))}
             actions={{

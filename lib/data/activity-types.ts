@@ -1,0 +1,31 @@
+// The org's activity types: the built-in registry (lib/domain/activities.ts) as adjusted by the org's
+// ACTIVITY_TYPE list, which admins edit in /admin/lists. Activity logging and ACTIVITY gate criteria accept
+// only the active ones; timelines and criteria name any known one in the reader's language.
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { type ActivityTypeRegistry, type OrgActivityTypes, resolveOrgActivityTypes } from "@/lib/domain/activities";
+import { invalid } from "@/lib/errors";
+import type { LocalizedText } from "@/lib/domain/stages";
+import type { Ctx } from "@/lib/permissions";
+
+type Client = Tx | typeof db;
+
+export async function getOrgActivityTypes(ctx: Pick<Ctx, "orgId">, client: Client = db): Promise<OrgActivityTypes> {
+  const items = await client.orgListItem.findMany({
+    where: { orgId: ctx.orgId, list: "ACTIVITY_TYPE" },
+    select: { key: true, labelEn: true, labelZh: true, active: true },
+    orderBy: [{ order: "asc" }, { labelEn: "asc" }],
+  });
+  return resolveOrgActivityTypes(items);
+}
+
+/** Refuses (422 on `path`) a type the org does not offer: unknown, or switched off by an admin. */
+export async function assertActiveActivityType(client: Client, ctx: Pick<Ctx, "orgId">, type: string, path: string): Promise<void> {
+  const { active } = await getOrgActivityTypes(ctx, client);
+  if (!active.some((definition) => definition.key === type)) throw invalid([{ path, message: "Unknown activity type." }]);
+}
+
+/** Names by key, for labelling activities and criteria. */
+export function activityTypeNames(registry: ActivityTypeRegistry): Map<string, LocalizedText> {
+  return new Map(registry.map((definition) => [definition.key, definition.name]));
+}
