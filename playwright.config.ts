@@ -43,7 +43,7 @@ export default defineConfig({
   webServer: {
     command: "npm start",
     url: `${baseURL}/login`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -44,3 +44,40 @@ export async function loadBuyingCenterFacts(client: Client, deal: { id: string; 
     relationships,
   };
 }
+
+/** The same facts for many deals in four queries (the warnings feed), keyed by deal id; deals with none read as empty. */
+export async function loadBuyingCenterFactsForDeals(client: Client, orgId: string, dealIds: readonly string[]): Promise<Map<string, BuyingCenterFacts>> {
+  const result = new Map<string, BuyingCenterFacts>();
+  if (!dealIds.length) return result;
+  const ids = [...dealIds];
+  const [deals, members, rows] = await Promise.all([
+    client.opportunity.findMany({ where: { orgId, id: { in: ids } }, select: { id: true, ownerId: true } }),
+    client.opportunityTeamMember.findMany({ where: { orgId, opportunityId: { in: ids } }, select: { opportunityId: true, userId: true } }),
+    client.opportunityContact.findMany({
+      where: { orgId, opportunityId: { in: ids }, contact: { deletedAt: null } },
+      select: { opportunityId: true, roles: true, contact: { select: { id: true, name: true, level: true, stance: true } } },
+    }),
+  ]);
+  if (!rows.length) return result;
+  const peopleOf = new Map<string, Set<string>>(deals.map((deal) => [deal.id, new Set([deal.ownerId])]));
+  for (const member of members) peopleOf.get(member.opportunityId)?.add(member.userId);
+  const contactIds = [...new Set(rows.map((row) => row.contact.id))];
+  const userIds = [...new Set([...peopleOf.values()].flatMap((people) => [...people]))];
+  const held = await client.contactRelationship.findMany({
+    where: { orgId, contactId: { in: contactIds }, userId: { in: userIds } },
+    select: { userId: true, contactId: true, degree: true },
+  });
+  for (const row of rows) {
+    const facts = result.get(row.opportunityId) ?? { contacts: [], relationships: [] };
+    (facts.contacts as BuyingCenterContact[]).push({
+      contactId: row.contact.id, name: row.contact.name, level: row.contact.level, stance: row.contact.stance, roles: row.roles ?? [],
+    });
+    result.set(row.opportunityId, facts);
+  }
+  for (const [dealId, facts] of result) {
+    const people = peopleOf.get(dealId) ?? new Set<string>();
+    const dealContacts = new Set(facts.contacts.map((contact) => contact.contactId));
+    result.set(dealId, { contacts: facts.contacts, relationships: held.filter((relationship) => people.has(relationship.userId) && dealContacts.has(relationship.contactId)) });
+  }
+  return result;
+}

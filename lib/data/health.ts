@@ -7,6 +7,9 @@ import {
   computeHealthScore, countCloseDateSlips, DEFAULT_GRADE_THRESHOLDS, DEFAULT_HEALTH_WEIGHTS, type Grade, gradeDeal,
   type GradeThresholds, HEALTH_FACTORS, type HealthInput, type HealthWeights,
 } from "@/lib/domain/health-score";
+import { type BuyingCenterFacts, computeRedFlags, DECISION_ROLES, isCovered } from "@/lib/domain/buying-center";
+import { decisionAlignment, isDecisionStageKey } from "@/lib/domain/decision-cycle";
+import type { StageKey, StageTable } from "@/lib/domain/stages";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Ctx } from "@/lib/permissions";
 import {
@@ -14,11 +17,15 @@ import {
 } from "@/lib/validations/analysis";
 import { recordAudit } from "./audit";
 import { findVisibleDeal } from "./deal-access";
+import { loadBuyingCenterFacts } from "./buying-center-facts";
 import { getOpportunityGates } from "./gate-status";
+import { getStageTable } from "./stage-config";
 
 export type AnalysisSettings = { weights: HealthWeights; grading: GradeThresholds };
 
 const DAY_MS = 86_400_000;
+/** A deal three or more decision stages ahead of its customer gets no alignment credit. */
+const ALIGNMENT_ZERO_GAP = 3;
 
 /** The org's weights and thresholds; the defaults until an admin saves their own. Every member may read them. */
 export async function getAnalysisSettings(ctx: Pick<Ctx, "orgId">): Promise<AnalysisSettings> {
@@ -48,38 +55,53 @@ export async function updateAnalysisSettings(ctx: Ctx, input: AnalysisSettingsIn
   return parsed;
 }
 
-/**
- * Close-date slips: the one place that knows where they come from. Today the AuditLog is read for entries on
- * the opportunity whose before/after carry expectedCloseDate; when the opportunity field-history table lands,
- * only this function changes.
- */
+/** Close-date slips: the one place that knows where they come from — the deal's field history (issue 8). */
 export async function loadCloseDateSlips(orgId: string, opportunityId: string): Promise<number> {
-  const entries = await db.auditLog.findMany({
-    where: { orgId, entityType: "Opportunity", entityId: opportunityId },
+  const changes = await db.opportunityFieldChange.findMany({
+    where: { orgId, opportunityId, field: "expectedCloseDate" },
     select: { before: true, after: true },
     orderBy: { at: "asc" },
   });
-  const closeDate = (value: unknown) => {
-    const date = (value as { expectedCloseDate?: unknown } | null)?.expectedCloseDate;
-    return typeof date === "string" ? date.slice(0, 10) : null;
-  };
-  return countCloseDateSlips(entries.map((entry) => ({ before: closeDate(entry.before), after: closeDate(entry.after) })));
+  return countCloseDateSlips(changes);
 }
 
-/** The inputs of the score for one visible deal. Relationship coverage, red flags and alignment are not wired yet. */
+/** Share 0–1 of the buying center's key people (a decision role or the coach) that the deal's people cover. */
+function relationshipCoverage(facts: BuyingCenterFacts): number {
+  const key = facts.contacts.filter((contact) => contact.roles.some((role) => DECISION_ROLES.includes(role) || role === "COACH"));
+  if (!key.length) return 0;
+  return key.filter((contact) => isCovered(facts.relationships, contact.contactId)).length / key.length;
+}
+
+/** 1 when the customer is where the stage expects (or beyond), less for each step the deal runs ahead; unknown = not counted. */
+function customerAlignment(stage: StageKey, decisionStage: string | null, table: StageTable): number | null {
+  const alignment = decisionAlignment(stage, isDecisionStageKey(decisionStage) ? decisionStage : null, table);
+  if (alignment.status === "UNKNOWN") return null;
+  if (alignment.status !== "AHEAD" || alignment.gap === null) return 1;
+  return Math.max(0, 1 - alignment.gap / ALIGNMENT_ZERO_GAP);
+}
+
+/** The inputs of the score for one visible deal, from every module that judges a deal. */
 export async function loadHealthInput(ctx: Ctx, opportunityId: string, now = new Date()): Promise<HealthInput> {
-  const gates = await getOpportunityGates(ctx, opportunityId);
-  const positioningRow = await db.opportunityAnalysis.findUnique({ where: { opportunityId_kind: { opportunityId, kind: "POSITIONING" } } });
+  const [gates, positioningRow, lastActivity, deal, table, buyingCenter, closeDateSlips] = await Promise.all([
+    getOpportunityGates(ctx, opportunityId),
+    db.opportunityAnalysis.findUnique({ where: { opportunityId_kind: { opportunityId, kind: "POSITIONING" } } }),
+    db.activity.findFirst({ where: { opportunityId, orgId: ctx.orgId }, orderBy: { occurredAt: "desc" }, select: { occurredAt: true } }),
+    db.opportunity.findUniqueOrThrow({ where: { id: opportunityId }, select: { stage: true, decisionStage: true } }),
+    getStageTable(ctx),
+    loadBuyingCenterFacts(db, { id: opportunityId, orgId: ctx.orgId }),
+    loadCloseDateSlips(ctx.orgId, opportunityId),
+  ]);
   const positioning = positioningSchema.safeParse(positioningRow?.data);
-  const lastActivity = await db.activity.findFirst({
-    where: { opportunityId, orgId: ctx.orgId }, orderBy: { occurredAt: "desc" }, select: { occurredAt: true },
-  });
   const score = (element: "need" | "budget" | "decisionChain" | "timeline") => (positioning.success ? positioning.data[element].score : 0);
+  const stage = deal.stage as StageKey;
   return {
     gates: { met: gates.criteria.filter((criterion) => criterion.met).length, total: gates.criteria.length },
     positioning: { need: score("need"), budget: score("budget"), decisionChain: score("decisionChain"), timeline: score("timeline") },
     daysSinceLastActivity: lastActivity ? Math.max(0, Math.floor((now.getTime() - lastActivity.occurredAt.getTime()) / DAY_MS)) : null,
-    closeDateSlips: await loadCloseDateSlips(ctx.orgId, opportunityId),
+    closeDateSlips,
+    relationshipCoverage: relationshipCoverage(buyingCenter),
+    redFlags: computeRedFlags(buyingCenter, stage).length,
+    customerAlignment: customerAlignment(stage, deal.decisionStage, table),
   };
 }
 

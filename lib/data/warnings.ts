@@ -10,6 +10,11 @@ import { invalid, notFound } from "@/lib/errors";
 import { type Ctx, opportunityVisibility } from "@/lib/permissions";
 import type { WarningAction } from "@/lib/validations/forecast";
 import { isWarningRuleKey } from "@/lib/domain/warnings";
+import { computeRedFlags, EMPTY_BUYING_CENTER } from "@/lib/domain/buying-center";
+import { isDecisionStageKey } from "@/lib/domain/decision-cycle";
+import { listOverdueFishboneActions } from "@/lib/domain/fishbone";
+import { loadFishbones } from "./analysis";
+import { loadBuyingCenterFactsForDeals } from "./buying-center-facts";
 import { getStageTable } from "./stage-config";
 
 export type WarningScope = "mine" | "team" | "org";
@@ -54,16 +59,22 @@ export async function listWarnings(ctx: Ctx, scope: WarningScope, options: { inc
     getStageTable(ctx),
     db.opportunity.findMany({
       where: { AND: [opportunityVisibility(ctx), scopeWhere(ctx, scope), { stage: { in: [...OPEN_STAGE_KEYS] } }] },
-      select: { id: true, name: true, stage: true, stageEnteredAt: true, expectedCloseDate: true, createdAt: true, ownerId: true, owner: { select: { name: true } } },
+      select: { id: true, name: true, stage: true, stageEnteredAt: true, expectedCloseDate: true, createdAt: true, ownerId: true, decisionStage: true, owner: { select: { name: true } } },
       orderBy: { stageEnteredAt: "asc" },
       take: MAX_DEALS,
     }),
   ]);
   const ids = deals.map((deal) => deal.id);
-  const [facts, states] = await Promise.all([
+  const [facts, states, buyingCenters, fishbones] = await Promise.all([
     loadFacts(ctx.orgId, ids),
     db.warningState.findMany({ where: { orgId: ctx.orgId, userId: ctx.userId, opportunityId: { in: ids } } }),
+    loadBuyingCenterFactsForDeals(db, ctx.orgId, ids),
+    loadFishbones(ctx, ids),
   ]);
+  const overdue = new Map<string, number>();
+  for (const action of listOverdueFishboneActions(fishbones, now.toISOString().slice(0, 10))) {
+    overdue.set(action.opportunityId, (overdue.get(action.opportunityId) ?? 0) + 1);
+  }
   const stateOf = new Map(states.map((state) => [`${state.opportunityId}:${state.rule}`, state]));
   const severityOrder = { high: 0, medium: 1, low: 2 };
   const warnings = deals.flatMap((deal) => {
@@ -77,6 +88,10 @@ export async function listWarnings(ctx: Ctx, scope: WarningScope, options: { inc
       closeDatePushes: row?.pushes ?? 0,
       lastAmountCut: row?.cutBefore && row.cutAfter && row.cutAt ? { before: row.cutBefore, after: row.cutAfter, at: row.cutAt } : null,
       gateExceptions: row?.exceptions ?? 0,
+      customerDecisionStage: isDecisionStageKey(deal.decisionStage) ? deal.decisionStage : null,
+      buyingCenterFlags: computeRedFlags(buyingCenters.get(deal.id) ?? EMPTY_BUYING_CENTER, deal.stage as StageKey)
+        .map((flag) => ({ code: flag.kind, message: flag.message })),
+      overdueFishboneActions: overdue.get(deal.id) ?? 0,
     };
     return evaluateWarnings(dealFacts, { now, table, config: DEFAULT_WARNING_CONFIG }).map((warning) => {
       const state = stateOf.get(`${deal.id}:${warning.rule}`);

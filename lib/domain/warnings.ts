@@ -3,7 +3,7 @@
 // Facts come from lib/data/warnings.ts; the optional facts (decision stage, buying center, fishbone actions)
 // are filled by the features that own those records — absent means "not known", and those rules stay quiet.
 import type { DecisionStageKey } from "./decision-cycle";
-import { DECISION_STAGE_NAMES, decisionStageIndex } from "./decision-cycle";
+import { DECISION_STAGE_NAMES, decisionAlignment, isAheadOfCustomer } from "./decision-cycle";
 import { formatMoneyString } from "./money";
 import { daysInStage, isStalled, type LocalizedText, OPEN_STAGE_KEYS, type StageKey, type StageTable } from "./stages";
 
@@ -113,12 +113,14 @@ const RULES = {
   DECISION_STAGE_BEHIND: {
     severity: "high",
     evaluate: (facts, { table }) => {
-      const expected = table[facts.stage].expectedDecisionStage;
+      // The one alignment rule of the decision-cycle module: a deal ahead of its customer by `gap` stages.
       const actual = facts.customerDecisionStage;
-      if (!expected || !actual || decisionStageIndex(actual) >= decisionStageIndex(expected)) return null;
+      const alignment = decisionAlignment(facts.stage, actual, table);
+      const expected = alignment.expectedStage;
+      if (!isAheadOfCustomer(alignment) || !actual || !expected) return null;
       return {
-        en: `${facts.stage} is ahead of the customer: they are at "${DECISION_STAGE_NAMES[actual].en}", the stage expects "${DECISION_STAGE_NAMES[expected].en}".`,
-        "zh-CN": `${facts.stage} 超前于客户：客户处于「${DECISION_STAGE_NAMES[actual]["zh-CN"]}」，该阶段应为「${DECISION_STAGE_NAMES[expected]["zh-CN"]}」。`,
+        en: `${facts.stage} is ${alignment.gap} step(s) ahead of the customer: they are at "${DECISION_STAGE_NAMES[actual].en}", the stage expects "${DECISION_STAGE_NAMES[expected].en}".`,
+        "zh-CN": `${facts.stage} 超前于客户 ${alignment.gap} 步：客户处于「${DECISION_STAGE_NAMES[actual]["zh-CN"]}」，该阶段应为「${DECISION_STAGE_NAMES[expected]["zh-CN"]}」。`,
       };
     },
   },

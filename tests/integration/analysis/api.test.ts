@@ -163,7 +163,9 @@ describe("positioning and the score", () => {
       scoreRoute.GET, { url: `/api/v1/opportunities/${deal.id}/score`, token: world.rep.token, params: { id: deal.id } },
     );
     expect(before.status).toBe(200);
-    expect(before.body.notCounted).toEqual(expect.arrayContaining(["relationshipCoverage", "redFlags", "customerAlignment"]));
+    // No customer decision stage recorded yet: alignment is not counted; the empty buying center is (coverage 0, red flags).
+    expect(before.body.notCounted).toEqual(["customerAlignment"]);
+    expect(before.body.contributions.map((item) => item.factor)).toEqual(expect.arrayContaining(["relationshipCoverage", "redFlags"]));
     expect(before.body.contributions.map((item) => item.factor)).toContain("positioning");
 
     const body = { need: element(5), budget: element(4), decisionChain: element(5), timeline: element(4) };
