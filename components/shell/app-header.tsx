@@ -30,7 +30,7 @@ export function AppHeader({ appName, orgName, user, changeLocale, isAdmin, canAp
             <span className="truncate text-xs text-muted-foreground">{orgName}</span>
           </span>
         </Link>
-        <div className="hidden md:block">
+        <div className="hidden min-w-0 xl:block">
           <NavLinks isAdmin={isAdmin} canApprove={canApprove} />
         </div>
         <div className="ml-auto flex items-center gap-1">
@@ -38,7 +38,7 @@ export function AppHeader({ appName, orgName, user, changeLocale, isAdmin, canAp
           <UserMenu {...user} />
         </div>
       </div>
-      <div className="border-t border-border px-2 py-1 md:hidden">
+      <div className="border-t border-border px-2 py-1 xl:hidden">
         <NavLinks isAdmin={isAdmin} canApprove={canApprove} />
       </div>
     </header>

@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, Building2, ClipboardCheck, KanbanSquare, Presentation, RefreshCcw, Settings, ShieldCheck, Target, Trash2, Upload } from "lucide-react";
+import { BarChart3, Building2, ClipboardCheck, KanbanSquare, Presentation, RefreshCcw, ShieldCheck, Target } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -13,9 +13,6 @@ const ITEMS = [
   { href: "/opportunities", key: "opportunities", icon: Target },
   { href: "/accounts", key: "accounts", icon: Building2 },
   { href: "/decision-cycle", key: "decisionCycle", icon: RefreshCcw },
-  { href: "/import", key: "import", icon: Upload },
-  { href: "/recycle-bin", key: "recycleBin", icon: Trash2 },
-  { href: "/settings", key: "settings", icon: Settings },
 ] as const;
 
 // Administration is shown to admins only; the admin pages and the data layer refuse everyone else anyway.
@@ -35,9 +32,6 @@ function navLabel(key: NavKey, m: Messages): string {
     opportunities: m.nav.opportunities,
     accounts: m.nav.accounts,
     decisionCycle: m.decisionCycle.nav,
-    settings: m.nav.settings,
-    import: m.trust.import.nav,
-    recycleBin: m.trust.recycleBin.nav,
     admin: m.admin.nav,
     approvals: m.gatesUi.approvals.nav,
     reviewMeeting: m.analysis.meeting.nav,
@@ -49,7 +43,7 @@ export function NavLinks({ isAdmin = false, canApprove = false }: { isAdmin?: bo
   const { m } = useI18n();
   const pathname = usePathname();
   return (
-    <nav aria-label={m.nav.main} className="flex items-center gap-1">
+    <nav aria-label={m.nav.main} className="flex items-center gap-1 overflow-x-auto">
       {[...ITEMS, ...(canApprove ? [APPROVALS_ITEM, REVIEW_ITEM] : []), ...(isAdmin ? [ADMIN_ITEM] : [])].map(({ href, key, icon: Icon }) => {
         const isCurrent = pathname === href || pathname.startsWith(`${href}/`);
         return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOut, Settings } from "lucide-react";
+import { LogOut, Settings, Trash2, Upload } from "lucide-react";
 import Link from "next/link";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import {
@@ -42,6 +42,19 @@ export function UserMenu({ name, email, roleLabel }: UserMenuProps) {
           <Link href="/settings">
             <Settings aria-hidden="true" />
             {m.nav.settings}
+          </Link>
+        </DropdownMenuItem>
+        {/* Occasional tasks live here, so the main navigation fits a tablet. */}
+        <DropdownMenuItem asChild>
+          <Link href="/import">
+            <Upload aria-hidden="true" />
+            {m.trust.import.nav}
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/recycle-bin">
+            <Trash2 aria-hidden="true" />
+            {m.trust.recycleBin.nav}
           </Link>
         </DropdownMenuItem>
         {/* next-auth's client (9 KB gzipped on every page's first load) is fetched only when someone signs out. */}

@@ -115,7 +115,9 @@ describe("approval requests", () => {
     const deal = await world.deal("P1");
     const request = (await ask(world.rep.token, deal.id)).body;
     await decide(world.manager.token, request.id, true, "Fine");
-    const entry = await db.auditLog.findFirstOrThrow({ where: { entityId: request.id } });
-    expect(entry).toMatchObject({ action: "approval.approve", actorId: world.manager.id, before: { status: "PENDING" }, after: { status: "APPROVED" } });
+    const entries = await db.auditLog.findMany({ where: { entityId: request.id }, orderBy: { at: "asc" } });
+    expect(entries.map((entry) => entry.action)).toEqual(["approval.request", "approval.approve"]);
+    expect(entries[0]).toMatchObject({ actorId: world.rep.id });
+    expect(entries[1]).toMatchObject({ action: "approval.approve", actorId: world.manager.id, before: { status: "PENDING" }, after: { status: "APPROVED" } });
   });
 });
