@@ -139,6 +139,9 @@ export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFilt
     <DndContext
       sensors={sensors}
       collisionDetection={detectColumn}
+      // Scroll sideways only when the pointer is right at the board's edge: with the default 20% band, a card
+      // dropped on a column near the edge kept scrolling the board and landed several columns further.
+      autoScroll={{ threshold: { x: 0.06, y: 0.2 }, acceleration: 6 }}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       onDragCancel={() => setActiveCard(null)}

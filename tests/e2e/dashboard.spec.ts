@@ -9,7 +9,7 @@ test("a manager opens the dashboard, changes period and grouping, and drills int
   await expect(page.getByTestId("forecast-row").first()).toBeVisible();
 
   const year = String(new Date().getUTCFullYear() + 0);
-  await page.getByLabel("Period").fill(year);
+  await page.getByRole("textbox", { name: "Period" }).fill(year);
   await page.getByLabel("Group by").selectOption("productLine");
   await page.getByLabel("then").selectOption("");
   await page.getByRole("button", { name: "Apply" }).click();

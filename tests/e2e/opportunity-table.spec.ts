@@ -16,7 +16,7 @@ async function createDeals(page: Page, label: string, specs: { suffix: string; a
   const deals: Deal[] = [];
   for (const { suffix, amount, stage } of specs) {
     const response = await page.request.post("/api/v1/opportunities", {
-      // A product line and an amount: the demo org's gate into P1 asks for them.
+      // A product line and an amount: the demo org's gate into P1 asks for them (creating at P2 or later would need an approval).
       data: { name: `${label} ${suffix}`, accountId, amount, expectedCloseDate: "2027-06-30", productLine: "Switchgear", stage },
     });
     expect(response.status()).toBe(201);
@@ -44,7 +44,7 @@ test("the search filter lives in the URL, and a column header sorts both ways", 
   await createDeals(page, label, [
     { suffix: "Alpha", amount: "300000.00", stage: "P0" },
     { suffix: "Bravo", amount: "100000.00", stage: "P0" },
-    { suffix: "Charlie", amount: "200000.00", stage: "P2" },
+    { suffix: "Charlie", amount: "200000.00", stage: "P1" },
   ]);
   await page.goto("/opportunities");
   const search = page.getByLabel("Search by name");
@@ -61,9 +61,9 @@ test("the search filter lives in the URL, and a column header sorts both ways", 
   await page.reload();
   await expect(page.getByLabel("Search by name")).toHaveValue(label);
   await expect(page.locator("tbody tr")).toHaveCount(3);
-  await page.goto(`/opportunities?q=${encodeURIComponent(label)}&stage=P2`);
+  await page.goto(`/opportunities?q=${encodeURIComponent(label)}&stage=P1`);
   expect(await rowNames(page, label)).toEqual([`${label} Charlie`]);
-  await expect(page.getByLabel("Stage", { exact: true })).toHaveValue("P2");
+  await expect(page.getByLabel("Stage", { exact: true })).toHaveValue("P1");
 
   await page.goto(`/opportunities?q=${encodeURIComponent(label)}`);
   const amountHeader = page.getByRole("columnheader", { name: "Amount" });

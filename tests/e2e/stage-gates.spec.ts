@@ -17,6 +17,8 @@ const cardIn = (page: Page, stage: string, id: string) => column(page, stage).lo
 
 /** Presses on the card's lower part (not its link), travels past the activation distance, drops on the column. */
 async function drag(page: Page, card: Locator, target: Locator) {
+  // Both columns in the middle of the screen, away from the board's auto-scrolling edges.
+  await target.evaluate((element) => element.scrollIntoView({ block: "nearest", inline: "center" }));
   const from = await card.boundingBox();
   const to = await target.boundingBox();
   if (!from || !to) throw new Error("card or column not on screen");

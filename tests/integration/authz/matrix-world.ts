@@ -18,6 +18,9 @@ export type Actor = (typeof ACTORS)[number];
 /** Every user of the world signs in with this password (the change-password endpoints need it). */
 export const KNOWN_PASSWORD = "matrix-known-passphrase";
 
+/** A one-row account import file (columns: external id, name) with a fresh external id. */
+export const importCsv = () => `externalId,name\nM-${randomUUID().slice(0, 8)},Imported account\n`;
+
 type Person = { id: string; orgId: string; token: string; ctx: Ctx };
 
 export async function buildMatrixWorld() {
@@ -77,6 +80,31 @@ export function fixtures(world: MatrixWorld, actor: Actor) {
       return db.approvalRequest.create({ data: { orgId: world.org.id, opportunityId: deal.id, toStage: "P6", requestedById: owner.id } });
     },
     ownerToken: () => createApiToken(owner.ctx, { name: "target" }),
+    /** A contact on the account of the world's deals (so it can join a deal's buying center). */
+    contact: (accountId = world.account.id) => db.contact.create({ data: { orgId: world.org.id, accountId, name: `Contact ${randomUUID().slice(0, 8)}` } }),
+    keyAccount: () => buildAccount(db, world.org.id, { ownerId: owner.id, isKeyAccount: true }),
+    /** A deal of the owner rep in the recycle bin. */
+    deletedDeal: async () => {
+      const deal = await f.deal();
+      return db.opportunity.update({ where: { id: deal.id }, data: { deletedAt: new Date() } });
+    },
+    /** A signed (P7) deal and a win reason to review it with; `reviewed` also saves its close-out review. */
+    signedDeal: async (reviewed = false) => {
+      const deal = await buildOpportunity(db, { orgId: world.org.id, accountId: world.account.id, ownerId: owner.id, teamId: world.north.id, stage: "P7" });
+      const reason = await db.orgListItem.create({
+        data: { orgId: world.org.id, list: "WIN_REASON", key: `W${randomUUID().slice(0, 8).toUpperCase()}`, labelEn: "Price", labelZh: "价格", order: 0 },
+      });
+      if (reviewed) {
+        const { saveCloseOutReview } = await import("@/lib/data/close-out");
+        await saveCloseOutReview(owner.ctx, deal.id, { outcome: "WON", primaryReason: reason.key, secondaryReasons: [], winnerCompetitor: null, lessons: "Lessons", toRepeat: null });
+      }
+      return { id: deal.id, reason: reason.key };
+    },
+    /** An account import the owner rep uploaded (pending: mapped, not started). */
+    importJob: async () => {
+      const { createImportJob } = await import("@/lib/data/imports");
+      return createImportJob(owner.ctx, "account", { name: "accounts.csv", mime: "text/csv", data: new TextEncoder().encode(importCsv()) });
+    },
     user: (overrides: { isActive?: boolean } = {}) => buildUser(db, world.org.id, { role: "REP", ...overrides }),
     team: () => buildTeam(db, world.org.id),
     listItem: (orgId = world.org.id) =>
