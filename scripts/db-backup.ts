@@ -5,8 +5,9 @@
 // read-only transaction — a consistent snapshot while the app keeps writing — and written as gzip'd JSON
 // lines with a per-table row count and checksum. Restore applies the migrations to an EMPTY database, then
 // loads every table in one transaction with foreign-key triggers held back until all rows are in, and
-// verifies each table's count and checksum against the file. With a managed PostgreSQL, prefer the
-// provider's snapshots plus pg_dump/pg_restore of the matching version (docs/deploy.md); this is the drill.
+// verifies each table's count and checksum against the file; sequences (serial ids) continue after the
+// restored rows. With a managed PostgreSQL, prefer the provider's snapshots plus pg_dump/pg_restore of the
+// matching version (docs/deploy.md); this is the drill.
 import { createReadStream, createWriteStream } from "node:fs";
 import readline from "node:readline";
 import { createGunzip, createGzip } from "node:zlib";
@@ -44,10 +45,11 @@ export async function backupDatabase(url: string, file: string): Promise<TableSu
   const gzip = createGzip();
   const out = createWriteStream(file);
   gzip.pipe(out);
-  const write = (value: unknown) => new Promise<void>((resolve) => {
-    if (gzip.write(`${JSON.stringify(value)}\n`)) resolve();
+  const writeLine = (line: string) => new Promise<void>((resolve) => {
+    if (gzip.write(`${line}\n`)) resolve();
     else gzip.once("drain", () => resolve());
   });
+  const write = (value: unknown) => writeLine(JSON.stringify(value));
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const migrations = await client.query<{ migration_name: string }>(
@@ -60,7 +62,8 @@ export async function backupDatabase(url: string, file: string): Promise<TableSu
       for (;;) {
         const batch = await client.query<{ row: string }>(`FETCH ${BATCH} FROM dump`);
         if (!batch.rows.length) break;
-        await write({ table, rows: batch.rows.map((row) => JSON.parse(row.row) as unknown) });
+        // Rows stay PostgreSQL's own JSON text: a JavaScript round trip would round big integers and long decimals.
+        await writeLine(`{"table":${JSON.stringify(table)},"rows":[${batch.rows.map((row) => row.row).join(",")}]}`);
       }
       await client.query("CLOSE dump");
     }
@@ -70,6 +73,18 @@ export async function backupDatabase(url: string, file: string): Promise<TableSu
     gzip.end();
     await new Promise<void>((resolve) => out.on("close", () => resolve()));
     await client.end();
+  }
+}
+
+/** Restored rows keep their ids: each sequence behind a serial or identity column moves past the largest one. */
+async function resetSequences(client: pg.ClientBase): Promise<void> {
+  const columns = await client.query<{ tbl: string; col: string; seq: string }>(`
+    SELECT table_name AS tbl, column_name AS col, seq FROM (
+      SELECT table_name, column_name, pg_get_serial_sequence(format('%I.%I', table_schema, table_name), column_name) AS seq
+      FROM information_schema.columns WHERE table_schema = 'public'
+    ) serial WHERE seq IS NOT NULL`);
+  for (const { tbl, col, seq } of columns.rows) {
+    await client.query(`SELECT setval($1::regclass, coalesce(max("${col}"), 0) + 1, false) FROM "${tbl}"`, [seq]);
   }
 }
 
@@ -97,9 +112,11 @@ export async function restoreDatabase(url: string, file: string): Promise<{ tabl
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;
-      const chunk = JSON.parse(next.value) as { table: string; rows: unknown[] };
-      await client.query(`INSERT INTO "${chunk.table}" SELECT * FROM json_populate_recordset(NULL::"${chunk.table}", $1::json)`, [JSON.stringify(chunk.rows)]);
+      const { table } = JSON.parse(next.value) as { table: string };
+      // PostgreSQL reads the rows from the line itself, so numbers keep every digit.
+      await client.query(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", ($1::json)->'rows')`, [next.value]);
     }
+    await resetSequences(client);
     await client.query("COMMIT");
     const after = await summariseTables(client);
     const mismatches = header.tables.flatMap((expected) => {

@@ -32,6 +32,11 @@ describe("db:backup and db:restore", () => {
     const world = await buildApiWorld();
     await buildContact(db, world.org.id, world.account.id, { name: "Backup 联系人, \"quoted\"" });
     await buildOpportunity(db, { orgId: world.org.id, accountId: world.account.id, ownerId: world.rep.id, amount: "12345678.90" });
+    // A number JavaScript cannot hold exactly, and a table with a serial id.
+    await db.$executeRaw`
+      INSERT INTO "AuditLog" ("id", "orgId", "action", "entityType", "entityId", "after")
+      VALUES (gen_random_uuid(), ${world.org.id}::uuid, 'backup.check', 'Backup', '*', '{"n": 12345678901234567890.123456789}'::jsonb)`;
+    await db.signInFailure.create({ data: { email: "backup@backup.test" } });
     const file = path.join(dir, "backup.jsonl.gz");
     const backedUp = await backupDatabase(sourceUrl, file);
     expect(backedUp.find((table) => table.table === "Opportunity")?.rows).toBeGreaterThan(0);
@@ -49,6 +54,10 @@ describe("db:backup and db:restore", () => {
     try {
       // Recomputed independently of the restore's own check.
       expect(await summariseTables(restored)).toEqual(backedUp);
+      const exact = await restored.query<{ n: string }>(`SELECT "after"->>'n' AS n FROM "AuditLog" WHERE "action" = 'backup.check'`);
+      expect(exact.rows).toEqual([{ n: "12345678901234567890.123456789" }]);
+      // A working database: new rows get fresh serial ids after the restored ones.
+      await expect(restored.query(`INSERT INTO "SignInFailure" ("email") VALUES ('after-restore@backup.test')`)).resolves.toBeDefined();
     } finally {
       await restored.end();
     }
