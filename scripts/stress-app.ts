@@ -2,13 +2,17 @@
 // `scripts/run.ts start` on a given DATABASE_URL and port (it builds first when the build is stale), and
 // API tokens for the stress world's users.
 import { type ChildProcess, spawn } from "node:child_process";
+import { openSync } from "node:fs";
 import { createRequire } from "node:module";
 
-export async function startAppServer(databaseUrl: string, dataDir: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+/** `logFile`: where the server's stderr goes (default: this terminal). */
+export async function startAppServer(
+  databaseUrl: string, dataDir: string, port: number, env: Record<string, string> = {}, logFile?: string,
+): Promise<ChildProcess> {
   const tsx = createRequire(import.meta.url).resolve("tsx/cli");
   const server = spawn(process.execPath, [tsx, "scripts/run.ts", "start"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}`, ...env },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", logFile ? openSync(logFile, "a") : "inherit"],
   });
   const deadline = Date.now() + 15 * 60_000; // a build on a busy 2-core machine takes minutes
   while (Date.now() < deadline) {

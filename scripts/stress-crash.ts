@@ -61,24 +61,35 @@ async function main() {
     await applyMigrations(url);
     process.env.DATABASE_URL = url;
     const world = await buildStressWorld();
-    const [token] = await mintTokens(world.rep, 1, "crash");
-    // The stream is small and the limit per token is 100 requests / 10 s: the relay is the only gate we test.
+    // API tokens are limited to 100 requests / 10 s each: a pool of the rep's tokens, round-robin (keys are the
+    // user's, so a retry through another token of the same user still meets its key); a 429 waits and resends.
+    const tokens = await mintTokens(world.rep, 20, "crash");
+    let turn = 0;
     await world.db.$disconnect();
     const appPort = await findFreePort();
-    server = await startAppServer(url, path.join(dir, "app"), appPort);
+    const serverLog = path.join(os.tmpdir(), `crm-stress-crash-server-${process.pid}.log`);
+    server = await startAppServer(url, path.join(dir, "app"), appPort, {}, serverLog);
     const base = `http://localhost:${appPort}/api/v1`;
-    console.log(`Production server on port ${appPort}; PostgreSQL (durable) behind a relay on ${relayPort}.`);
+    console.log(`Production server on port ${appPort} (its log: ${serverLog}); PostgreSQL (durable) behind a relay on ${relayPort}.`);
 
+    let throttled = 0;
     const send = async (pathname: string, key: string, body: unknown): Promise<Answer> => {
-      try {
-        const response = await fetch(`${base}${pathname}`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": key },
-          body: JSON.stringify(body), signal: AbortSignal.timeout(30_000),
-        });
-        return { status: response.status, body: await response.text() };
-      } catch (error) {
-        return { status: 0, body: String(error) };
+      for (;;) {
+        try {
+          const response = await fetch(`${base}${pathname}`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${tokens[turn++ % tokens.length]}`, "content-type": "application/json", "idempotency-key": key },
+            body: JSON.stringify(body), signal: AbortSignal.timeout(30_000),
+          });
+          if (response.status === 429) {
+            throttled++;
+            await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get("retry-after") ?? 1)));
+            continue;
+          }
+          return { status: response.status, body: await response.text() };
+        } catch (error) {
+          return { status: 0, body: String(error) };
+        }
       }
     };
     const ok = (answer: Answer) => answer.status >= 200 && answer.status < 300;
@@ -233,7 +244,7 @@ async function main() {
     await check.end();
 
     console.log(`Retries: ${inProgress} answered 409 "in progress" (checked: ${rekeyed} not applied, re-sent under a new key); ` +
-      `${replayed} answered moves replayed with their key → identical answer.`);
+      `${replayed} answered moves replayed with their key → identical answer; ${throttled} 429s waited out.`);
     console.log(`Verified: ${opportunities.length} deals for ${all.length} create keys; ${firstOkCreates.size} first-try 2xx creates, ` +
       `${missing.length} missing; ${duplicates.length} duplicates; ${halfApplied} half-applied (history/version/stage disagree); ` +
       `${firstOkMoves.size} first-try 2xx moves, ${missingMoves} without exactly one history row.`);
