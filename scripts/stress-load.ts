@@ -13,6 +13,7 @@
 // answer or connection error makes the exit code non-zero.
 import { type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { findFreePort } from "../lib/infra/embedded-postgres";
 import { mintTokens, startAppServer, stopAppServer } from "./stress-app";
@@ -129,6 +130,7 @@ async function main() {
     console.log(`Answers: ${[...byStatus].sort().map(([key, count]) => `${key}: ${count}`).join("; ")}`);
     const throttled = [...byStatus].filter(([key]) => key.endsWith(" 429")).reduce((sum, [, count]) => sum + count, 0);
     console.log(`Errors: ${result.non2xx} non-2xx (${throttled} of them 429), ${result.errors} connection errors, ${result.timeouts} timeouts (goal 0).`);
+    console.log(`Machine: ${os.cpus().length} cores, load average over the last minute ${os.loadavg()[0].toFixed(1)} (other work included).`);
     const isMet = rate >= 200 && p95 <= 100 && result.non2xx === 0 && result.errors === 0;
     console.log(isMet ? "Goal met." : "Goal NOT met (see the figures above; the machine is shared).");
     if (result.non2xx || result.errors) process.exitCode = 1;
