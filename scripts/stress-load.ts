@@ -1,0 +1,146 @@
+// `npm run stress:load -- [--duration 60] [--connections 10] [--deals 300] [--tokens 60]`
+// A mixed read/write load with autocannon against the PRODUCTION server (`scripts/run.ts start`, built when
+// stale) on a throw-away embedded PostgreSQL holding one org, a rep with `deals` deals and `tokens` API
+// tokens of that rep. Each connection cycles through:
+//   GET /api/v1/pipeline (the board), GET /api/v1/opportunities (a list page), GET …/:id (a deal, twice),
+//   POST …/:id/activities (log an activity), PATCH …/:id (a field edit with the version last read).
+// Edits take a deal nobody else is editing from a shared queue and put it back with the version the answer
+// carries, so a 409 would be a real lost-update guard firing, not the load script racing itself.
+// API tokens are limited to 100 requests per 10 s each (lib/data/rate-limits.ts): the requests go round-robin
+// over the token pool, enough for `tokens` × 10 req/s, so the limit is not what is measured (the output
+// says so, and counts any 429). Reports throughput, p50/p95/p99 and non-2xx answers against the goal
+// (200 req/s, p95 ≤ 100 ms, 0 errors); the numbers are reported, not asserted, except that any non-2xx
+// answer or connection error makes the exit code non-zero.
+import { type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { findFreePort } from "../lib/infra/embedded-postgres";
+import { mintTokens, startAppServer, stopAppServer } from "./stress-app";
+import { buildStressWorld, percentile, readFlag, startStressDatabase } from "./stress-world";
+
+type Context = Record<string, unknown>;
+type LoadRequest = {
+  method: string; path: string; headers?: Record<string, string>; body?: string;
+  setupRequest?: (request: LoadRequest, context: Context) => LoadRequest;
+  onResponse?: (status: number, body: string, context: Context) => void;
+};
+type Histogram = { average: number; mean: number; p50: number; p90: number; p97_5: number; p99: number; max: number; total: number };
+type Result = {
+  requests: Histogram; latency: Histogram; throughput: Histogram; errors: number; timeouts: number;
+  non2xx: number; statusCodeStats: Record<string, { count: number }>; duration: number; "1xx": number; "2xx": number; "3xx": number; "4xx": number; "5xx": number;
+};
+type Instance = { on: (event: "response", listener: (client: unknown, status: number, bytes: number, ms: number) => void) => void };
+type Autocannon = (options: Record<string, unknown>, callback: (error: Error | null, result: Result) => void) => Instance;
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+async function main() {
+  const duration = readFlag("duration", 60);
+  const connections = readFlag("connections", 10);
+  const dealCount = readFlag("deals", 300);
+  const tokenCount = readFlag("tokens", 60);
+  const database = await startStressDatabase("stress-load");
+  let server: ChildProcess | null = null;
+  try {
+    const world = await buildStressWorld();
+    const deals: { id: string; version: number }[] = [];
+    for (let index = 0; index < dealCount; index++) {
+      const deal = await world.factories.buildOpportunity(world.db, {
+        orgId: world.org.id, accountId: world.account.id, ownerId: world.rep.userId, teamId: world.team.id,
+        stage: (["P0", "P1", "P2", "P3", "P4"] as const)[index % 5],
+      });
+      deals.push({ id: deal.id, version: deal.version });
+    }
+    const tokens = await mintTokens(world.rep, tokenCount, "load");
+    await world.db.$disconnect();
+    const port = await findFreePort();
+    server = await startAppServer(database.url, path.join(database.dir, "app"), port);
+    console.log(`Production server on port ${port}; ${dealCount} deals, ${tokenCount} API tokens ` +
+      `(limit 100 requests / 10 s per token → the pool allows ${tokenCount * 10} req/s, so the limit is not what is measured).`);
+
+    let tokenTurn = 0;
+    let dealTurn = 0;
+    const bearer = () => `Bearer ${tokens[tokenTurn++ % tokens.length]}`;
+    const someDeal = () => deals[dealTurn++ % deals.length];
+    const free = [...deals];
+    const byStatus = new Map<string, number>();
+    const note = (label: string) => (status: number) => {
+      const key = `${label} ${status}`;
+      byStatus.set(key, (byStatus.get(key) ?? 0) + 1);
+    };
+    const read = (label: string, pathFor: () => string): LoadRequest => ({
+      method: "GET", path: "/",
+      setupRequest: (request) => ({ ...request, path: pathFor(), headers: { authorization: bearer() } }),
+      onResponse: note(label),
+    });
+    let edits = 0;
+    const requests: LoadRequest[] = [
+      read("GET /pipeline", () => "/api/v1/pipeline"),
+      read("GET /opportunities", () => "/api/v1/opportunities?limit=25"),
+      read("GET /opportunities/:id", () => `/api/v1/opportunities/${someDeal().id}`),
+      {
+        method: "POST", path: "/",
+        setupRequest: (request) => ({
+          ...request, path: `/api/v1/opportunities/${someDeal().id}/activities`,
+          headers: { authorization: bearer(), "content-type": "application/json" },
+          body: JSON.stringify({ type: "TECH_EXCHANGE", occurredAt: new Date().toISOString(), subject: "Load test exchange" }),
+        }),
+        onResponse: note("POST /opportunities/:id/activities"),
+      },
+      read("GET /opportunities/:id", () => `/api/v1/opportunities/${someDeal().id}`),
+      {
+        method: "PATCH", path: "/",
+        setupRequest: (request, context) => {
+          const deal = free.shift()!;
+          context.deal = deal;
+          return {
+            ...request, path: `/api/v1/opportunities/${deal.id}`,
+            headers: { authorization: bearer(), "content-type": "application/json" },
+            body: JSON.stringify({ name: `Load edit ${++edits}`, version: deal.version }),
+          };
+        },
+        onResponse: (status, body, context) => {
+          note("PATCH /opportunities/:id")(status);
+          const deal = context.deal as { id: string; version: number };
+          if (status === 200) deal.version = (JSON.parse(body) as { version: number }).version;
+          free.push(deal);
+        },
+      },
+    ];
+
+    // A short warm-up (first requests compile and cache), not counted.
+    await new Promise<Result>((resolve, reject) => autocannon({ url: `http://localhost:${port}`, connections: 2, duration: 5, requests },
+      (error, result) => (error ? reject(error) : resolve(result))));
+    byStatus.clear();
+    console.log(`Running ${duration} s with ${connections} connections…`);
+    const latencies: number[] = [];
+    const result = await new Promise<Result>((resolve, reject) => {
+      const instance = autocannon({ url: `http://localhost:${port}`, connections, duration, requests, timeout: 30 },
+        (error, outcome) => (error ? reject(error) : resolve(outcome)));
+      instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
+    });
+
+    const total = result["1xx"] + result["2xx"] + result["3xx"] + result["4xx"] + result["5xx"];
+    const rate = total / result.duration;
+    latencies.sort((a, b) => a - b);
+    const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(latencies, p));
+    console.log(`Requests: ${total} in ${result.duration.toFixed(1)} s → ${rate.toFixed(1)} req/s (goal ≥ 200).`);
+    console.log(`Latency (${latencies.length} answers): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ` +
+      `max ${latencies.at(-1)?.toFixed(1)} ms (goal p95 ≤ 100 ms).`);
+    console.log(`Answers: ${[...byStatus].sort().map(([key, count]) => `${key}: ${count}`).join("; ")}`);
+    const throttled = [...byStatus].filter(([key]) => key.endsWith(" 429")).reduce((sum, [, count]) => sum + count, 0);
+    console.log(`Errors: ${result.non2xx} non-2xx (${throttled} of them 429), ${result.errors} connection errors, ${result.timeouts} timeouts (goal 0).`);
+    console.log(`Machine: ${os.cpus().length} cores, load average over the last minute ${os.loadavg()[0].toFixed(1)} (other work included).`);
+    const isMet = rate >= 200 && p95 <= 100 && result.non2xx === 0 && result.errors === 0;
+    console.log(isMet ? "Goal met." : "Goal NOT met (see the figures above; the machine is shared).");
+    if (result.non2xx || result.errors) process.exitCode = 1;
+  } finally {
+    await stopAppServer(server);
+    await database.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
