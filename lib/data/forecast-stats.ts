@@ -17,9 +17,10 @@ import { getStageTable } from "./stage-config";
 
 type CalibrationRow = { stage: StageKey; reached: number; won: number; lost: number };
 
-/** `column` (a timestamp) within the closed date range, or TRUE without one. */
+/** `column` (a timestamptz) within the closed date range of UTC days, or TRUE without one. */
 function withinSql(column: Prisma.Sql, range: DateRange | undefined): Prisma.Sql {
-  return range ? Prisma.sql`${column} >= ${range.from}::date AND ${column} < ${range.to}::date + 1` : Prisma.sql`TRUE`;
+  if (!range) return Prisma.sql`TRUE`;
+  return Prisma.sql`${column} >= (${range.from}::date)::timestamp AT TIME ZONE 'UTC' AND ${column} < (${range.to}::date + 1)::timestamp AT TIME ZONE 'UTC'`;
 }
 
 export async function getCalibration(ctx: Ctx, range?: DateRange): Promise<CalibrationOutput> {
