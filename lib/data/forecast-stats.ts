@@ -77,7 +77,7 @@ export async function getFunnelStats(ctx: Ctx, range?: DateRange): Promise<Funne
       SELECT to_char(o."stageEnteredAt", 'YYYY-MM') AS month, count(*) FILTER (WHERE o.stage = 'P7')::int AS won,
              count(*) FILTER (WHERE o.stage = 'LOST')::int AS lost, COALESCE(sum(o.amount) FILTER (WHERE o.stage = 'P7'), 0)::text AS "wonAmount"
         FROM "Opportunity" o WHERE ${visibilitySql(ctx)} AND o.stage IN ('P7', 'LOST') AND ${closedIn}
-       GROUP BY 1 ORDER BY 1 DESC LIMIT ${range ? 12 * 100 : 12}`),
+       GROUP BY 1 ORDER BY 1 DESC ${range ? Prisma.empty : Prisma.sql`LIMIT 12`}`),
   ]);
   const durationOf = new Map(durations.map((row) => [row.stage, row]));
   const round = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 10) / 10);

@@ -8,6 +8,7 @@ import { getFunnelStats } from "@/lib/data/forecast-stats";
 import { getStageTable } from "@/lib/data/stage-config";
 import { listQuotaProgress } from "@/lib/data/quotas";
 import { currentQuarter, type DateRange, periodRange } from "@/lib/domain/forecast";
+import { formatMoneyString, sumDecimals } from "@/lib/domain/money";
 import { stageName } from "@/lib/domain/stages";
 import { interpolate } from "@/lib/i18n/config";
 import { formatMoney } from "@/lib/i18n/format";
@@ -79,7 +80,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   });
   const figures = [{ label: t.columns.count, numeric: true }, { label: t.columns.amount, numeric: true }, { label: t.columns.weighted, numeric: true }];
   const withQuota = quotas.filter((row) => row.quota !== null);
-  const outcomeTotals = funnel.monthly.reduce((sum, row) => ({ won: sum.won + row.won, lost: sum.lost + row.lost }), { won: 0, lost: 0 });
+  const outcomeTotals = {
+    won: funnel.monthly.reduce((sum, row) => sum + row.won, 0),
+    lost: funnel.monthly.reduce((sum, row) => sum + row.lost, 0),
+    wonAmount: formatMoneyString(sumDecimals(funnel.monthly.map((row) => row.wonAmount))),
+  };
+  const outcomeNote = `${t.outcomesNote} ${t.winRate}: ${percent(funnel.winRate)} · ${t.averageWon}: ${funnel.averageWonAmount === null ? t.none : money(funnel.averageWonAmount)}`;
   const selectClass = "h-9 rounded-md border border-border bg-surface px-2";
 
   return (
@@ -128,15 +134,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         columns={[{ label: t.columns.productLine }, ...figures]} rows={forecastRows(byProductLine)} footer={forecastTotal(byProductLine)}
       />
       <ReportTable
-        title={t.outcomesTitle} note={t.outcomesNote} filename={file("won-lost")} empty={t.empty}
+        title={t.outcomesTitle} note={outcomeNote} filename={file("won-lost")} empty={t.empty}
         columns={[{ label: t.columns.month }, { label: t.columns.won, numeric: true }, { label: t.columns.lost, numeric: true }, { label: t.columns.wonAmount, numeric: true }]}
         rows={funnel.monthly.map((row) => ({
           key: row.month, cells: [row.month, String(row.won), String(row.lost), money(row.wonAmount)], csv: [row.month, row.won, row.lost, row.wonAmount],
         }))}
         footer={{
           key: "total",
-          cells: [t.total, String(outcomeTotals.won), String(outcomeTotals.lost), `${t.winRate} ${percent(funnel.winRate)} · ${t.averageWon} ${funnel.averageWonAmount === null ? t.none : money(funnel.averageWonAmount)}`],
-          csv: [t.total, outcomeTotals.won, outcomeTotals.lost, funnel.winRate],
+          cells: [t.total, String(outcomeTotals.won), String(outcomeTotals.lost), money(outcomeTotals.wonAmount)],
+          csv: [t.total, outcomeTotals.won, outcomeTotals.lost, outcomeTotals.wonAmount],
         }}
       />
       <ReportTable
