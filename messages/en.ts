@@ -6,6 +6,7 @@ import { decisionCycleEn } from "./sections/decision-cycle.en";
 
 import { analysisEn } from "./sections/analysis.en";
 import { forecastEn } from "./sections/forecast.en";
+import { reportsEn } from "./sections/reports.en";
 import { securityEn } from "./sections/security.en";
 import { trustEn } from "./sections/trust.en";
 import { gatesFinishEn } from "./sections/gates-finish.en";
@@ -848,6 +849,7 @@ export const en = {
   decisionCycle: decisionCycleEn,
   analysis: analysisEn,
   forecast: forecastEn,
+  reports: reportsEn,
   trust: trustEn,
   gatesFinish: gatesFinishEn,
 };

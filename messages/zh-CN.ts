@@ -2,6 +2,7 @@
 import { buyingCenterZhCN } from "./sections/buying-center.zh-CN";
 import { analysisZhCN } from "./sections/analysis.zh-CN";
 import { forecastZhCN } from "./sections/forecast.zh-CN";
+import { reportsZhCN } from "./sections/reports.zh-CN";
 import type { Messages } from "./en";
 import { decisionCycleZhCN } from "./sections/decision-cycle.zh-CN";
 import { securityZhCN } from "./sections/security.zh-CN";
@@ -847,6 +848,7 @@ export const zhCN: Messages = {
   decisionCycle: decisionCycleZhCN,
   analysis: analysisZhCN,
   forecast: forecastZhCN,
+  reports: reportsZhCN,
   trust: trustZhCN,
   gatesFinish: gatesFinishZhCN,
 };

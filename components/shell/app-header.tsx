@@ -16,7 +16,7 @@ type AppHeaderProps = {
 /** The signed-in shell's top bar: brand and org, main navigation, language and the user menu. */
 export function AppHeader({ appName, orgName, user, changeLocale, isAdmin, canApprove }: AppHeaderProps) {
   return (
-    <header className="sticky top-0 z-40 border-b border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/80">
+    <header className="sticky top-0 z-40 border-b print:hidden border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/80">
       <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-4 px-4 sm:px-6">
         <Link
           href="/opportunities"

@@ -28,7 +28,7 @@ const funnelSchema = z.object({
 export const FORECAST_API_ROUTES: readonly ApiRouteSpec[] = [
   {
     method: "GET", path: "/api/v1/forecast", operationId: "getForecast", tag: "Pipeline",
-    summary: "Weighted forecast (Σ amount × stage probability) of the visible P0–P7 deals closing in [from, to], by up to two dimensions, with per-category totals; exact, rounded once",
+    summary: "Weighted forecast (Σ amount × stage probability) of the visible P0–P7 deals closing in [from, to] or in the rolling next rollingMonths months, by up to two dimensions, with per-category totals; exact, rounded once",
     query: forecastQuerySchema,
     response: { status: 200, schema: forecastOutputSchema, description: "Rows per group and the total, money as decimal strings." },
   },

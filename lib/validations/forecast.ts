@@ -1,7 +1,9 @@
 // Forecast, quotas, snapshots, calibration and warnings (issue 8): the query strings and bodies the REST API
 // and the dashboard accept, and the JSON they answer. Money is a decimal string.
 import { z } from "zod";
-import { FORECAST_CATEGORIES, FORECAST_DIMENSIONS, OVERRIDABLE_CATEGORIES, PERIOD_PATTERN } from "@/lib/domain/forecast";
+import {
+  FORECAST_CATEGORIES, FORECAST_DIMENSIONS, type ForecastDimension, OVERRIDABLE_CATEGORIES, PERIOD_PATTERN, rollingMonths,
+} from "@/lib/domain/forecast";
 import { dateSchema, idSchema, moneySchema } from "./common";
 
 const dimensionList = z
@@ -15,12 +17,34 @@ const rangeCheck = {
   params: { path: ["to"], error: "Must be on or after from." },
 };
 
+/** The resolved query of a forecast: a closed date range and the grouping. */
+export type ForecastQuery = { from: string; to: string; groupBy?: ForecastDimension[] };
+
+/** GET /api/v1/forecast: either from and to, or a rolling window of N months starting this month. */
 export const forecastQuerySchema = z.strictObject({
-  from: dateSchema,
-  to: dateSchema,
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+  rollingMonths: z.coerce.number().int().min(1).max(36).optional()
+    .meta({ description: "Instead of from/to: from the first of this month through the end of the month N−1 months later." }),
   groupBy: dimensionList.optional(),
-}).refine(rangeCheck.check, rangeCheck.params);
-export type ForecastQuery = z.output<typeof forecastQuerySchema>;
+}).superRefine((input, context) => {
+  const hasRange = input.from !== undefined || input.to !== undefined;
+  if (input.rollingMonths !== undefined && hasRange) {
+    context.addIssue({ code: "custom", path: ["rollingMonths"], message: "Use either from and to, or rollingMonths." });
+  } else if (input.rollingMonths === undefined) {
+    if (input.from === undefined) context.addIssue({ code: "custom", path: ["from"], message: "Required unless rollingMonths is given." });
+    if (input.to === undefined) context.addIssue({ code: "custom", path: ["to"], message: "Required unless rollingMonths is given." });
+    if (input.from !== undefined && input.to !== undefined && !rangeCheck.check({ from: input.from, to: input.to })) {
+      context.addIssue({ code: "custom", path: ["to"], message: "Must be on or after from." });
+    }
+  }
+});
+
+/** The date range a validated forecast query asks for (rolling windows start in the month of `today`). */
+export function resolveForecastQuery(input: z.output<typeof forecastQuerySchema>, today: Date): ForecastQuery {
+  const range = input.rollingMonths !== undefined ? rollingMonths(today, input.rollingMonths) : { from: input.from ?? "", to: input.to ?? "" };
+  return { ...range, groupBy: input.groupBy };
+}
 
 /** One cell of a drill-down: the same period and grouping, and the key of the cell ("" for none). */
 export const forecastDealsQuerySchema = z.strictObject({

@@ -91,6 +91,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           {presets.map((preset) => (
             <Link key={preset.period} className="text-primary hover:underline" href={`/dashboard?period=${preset.period}&by=${first}&then=${second ?? ""}`}>{preset.label}</Link>
           ))}
+          <Link className="text-primary hover:underline" href={`/reports?period=${period}`}>{m.reports.openReports}</Link>
         </nav>
       </form>
 

@@ -8,6 +8,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { interpolate } from "@/lib/i18n/config";
 import { CriteriaList } from "./criteria-list";
+import { type StageCalibration, StageCalibrationLine } from "./stage-calibration";
 import { StageSettingsForm } from "./stage-settings-form";
 import type { AdminCriterion, AdminStage, OrgActivityTypes, StageActions } from "./types";
 
@@ -18,12 +19,14 @@ type StagesAdminProps = {
   activityTypes: OrgActivityTypes;
   actions: StageActions;
   nav: ReactNode;
+  /** Configured probability next to the observed win rate, per stage (issue 8). */
+  calibration?: StageCalibration[];
 };
 
 type Notice = { tone: "success" | "danger"; text: string } | null;
 
 /** /admin/stages: each stage's settings, then the entry criteria a deal must meet to move into it. */
-export function StagesAdmin({ stages, criteria, activityTypes, actions, nav }: StagesAdminProps) {
+export function StagesAdmin({ stages, criteria, activityTypes, actions, nav, calibration }: StagesAdminProps) {
   const { m, locale } = useI18n();
   const t = m.gatesUi.stages;
   const router = useRouter();
@@ -33,6 +36,7 @@ export function StagesAdmin({ stages, criteria, activityTypes, actions, nav }: S
     router.refresh();
   };
   const fail = (text: string) => setNotice({ tone: "danger", text });
+  const calibrationOf = new Map((calibration ?? []).map((row) => [row.stage, row]));
 
   return (
     <>
@@ -47,6 +51,7 @@ export function StagesAdmin({ stages, criteria, activityTypes, actions, nav }: S
           return (
             <Card key={stage.key} aria-labelledby={`stage-${stage.key}`}>
               <CardHeader headingId={`stage-${stage.key}`} title={label} />
+              {calibrationOf.get(stage.key) ? <StageCalibrationLine calibration={calibrationOf.get(stage.key) as StageCalibration} /> : null}
               <StageSettingsForm stage={stage} update={actions.updateStage} onSaved={() => done(interpolate(t.saved, { stage: label }))} />
               {stage.key === "P0" ? null : (
                 <CriteriaList

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { StagesAdmin } from "@/components/admin/stages/stages-admin";
 import { getOrgActivityTypes } from "@/lib/data/activity-types";
+import { getCalibration } from "@/lib/data/forecast-stats";
 import { listGateCriteria } from "@/lib/data/gates";
 import { listStageSettings } from "@/lib/data/stage-config";
 import { getI18n } from "@/lib/i18n/server";
@@ -15,7 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminStagesPage() {
   const ctx = await requireAdminPage("gates.configure");
-  const [stages, criteria, activityTypes] = await Promise.all([listStageSettings(ctx), listGateCriteria(ctx), getOrgActivityTypes(ctx)]);
+  const [stages, criteria, activityTypes, calibration] = await Promise.all([
+    listStageSettings(ctx), listGateCriteria(ctx), getOrgActivityTypes(ctx), getCalibration(ctx),
+  ]);
   return (
     <div className="mx-auto max-w-6xl">
       <StagesAdmin
@@ -29,6 +32,7 @@ export default async function AdminStagesPage() {
           deleteCriterion: deleteGateCriterionAction,
         }}
         nav={<AdminNav />}
+        calibration={calibration.data}
       />
     </div>
   );
