@@ -110,6 +110,7 @@ export function PipelineColumn(props: PipelineColumnProps) {
       aria-labelledby={headingId}
       data-testid="pipeline-column"
       data-stage={stage.key}
+      data-drop-target={isDropTarget ? "true" : undefined}
       className={cn(
         "flex h-full w-[17.5rem] shrink-0 snap-start flex-col rounded-lg border bg-slate-50/80 transition-colors",
         isDropTarget ? "border-primary bg-primary-soft/60 ring-2 ring-primary/30" : "border-border",

@@ -20,12 +20,17 @@ async function drag(page: Page, card: Locator, target: Locator) {
   // Both columns in the middle of the screen, away from the board's auto-scrolling edges.
   await target.evaluate((element) => element.scrollIntoView({ block: "nearest", inline: "center" }));
   const from = await card.boundingBox();
-  const to = await target.boundingBox();
-  if (!from || !to) throw new Error("card or column not on screen");
+  if (!from) throw new Error("card not on screen");
   await page.mouse.move(from.x + from.width / 2, from.y + from.height - 12);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height - 4, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 160, { steps: 12 });
+  // Drop only once the board highlights the aimed column: the layout may still shift while cards load.
+  await expect(async () => {
+    const to = await target.boundingBox();
+    if (!to) throw new Error("column not on screen");
+    await page.mouse.move(to.x + to.width / 2, to.y + 160, { steps: 6 });
+    await expect(target).toHaveAttribute("data-drop-target", "true", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await page.mouse.up();
 }
 
