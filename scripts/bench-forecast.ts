@@ -6,21 +6,14 @@
 // getPipelineTotals) for the admin and the manager — each next to the same aggregate in raw SQL over the
 // base table on the same database, with the ratio, after checking that both give the same figures.
 // Goal at 1,000,000: both p95 ≤ 50 ms.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../lib/infra/embedded-postgres";
 import { applyMigrations } from "../lib/infra/migrate";
+import { benchDataDir, percentile, readFlag } from "./bench-common";
 import { type BenchWorld, insertBenchData } from "./bench-pipeline-data";
-
-function readFlag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = Number(index >= 0 ? process.argv[index + 1] : fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
 
 async function measure(iterations: number, run: () => Promise<unknown>): Promise<number[]> {
   for (let warmup = 0; warmup < Math.min(10, iterations); warmup += 1) await run();
@@ -33,16 +26,10 @@ async function measure(iterations: number, run: () => Promise<unknown>): Promise
   return samples.sort((a, b) => a - b);
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
 async function main() {
   const count = readFlag("count", 100_000);
   const iterations = readFlag("iterations", 100);
-  const dataDirIndex = process.argv.indexOf("--data-dir");
-  const keptDir = dataDirIndex >= 0 ? path.resolve(process.argv[dataDirIndex + 1] ?? "") : null;
-  if (keptDir) mkdirSync(keptDir, { recursive: true });
-  const dir = keptDir ?? mkdtempSync(path.join(os.tmpdir(), "crm-bench-forecast-"));
-  chmodSync(dir, 0o755);
+  const { dir, keptDir } = benchDataDir("crm-bench-forecast-");
   const worldFile = path.join(dir, `bench-world-${count}.json`);
   const server = await startEmbeddedPostgres({ dataDir: dir, databaseName: "crm_bench", isEphemeral: true });
   const client = new pg.Client({ connectionString: server.url });

@@ -6,27 +6,16 @@
 // p95 ≤ 20 ms. lib/data is 'server-only': `--conditions=react-server` resolves that marker to its empty
 // module, as inside Next (the same as scripts/bench.ts). With --data-dir the database is kept there and
 // reused by the next run (no second bulk insert), for EXPLAIN sessions between runs.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../lib/infra/embedded-postgres";
 import { applyMigrations } from "../lib/infra/migrate";
+import { benchDataDir, percentile, readFlag } from "./bench-common";
 import { type BenchWorld, insertBenchData } from "./bench-pipeline-data";
 
 type Timing = { name: string; samples: number[] };
-
-function readFlag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = Number(index >= 0 ? process.argv[index + 1] : fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function measure(name: string, iterations: number, run: (iteration: number) => Promise<unknown>): Promise<Timing> {
   for (let warmup = 0; warmup < Math.min(10, iterations); warmup += 1) await run(warmup);
@@ -54,12 +43,7 @@ function report(timings: Timing[]) {
 async function main() {
   const count = readFlag("count", 100_000);
   const iterations = readFlag("iterations", 100);
-  const dataDirIndex = process.argv.indexOf("--data-dir");
-  const keptDir = dataDirIndex >= 0 ? path.resolve(process.argv[dataDirIndex + 1] ?? "") : null;
-  if (keptDir) mkdirSync(keptDir, { recursive: true });
-  const dir = keptDir ?? mkdtempSync(path.join(os.tmpdir(), "crm-bench-pipeline-"));
-  // mkdtemp makes the directory 0700; run as root, embedded-postgres hands the cluster to a "postgres" user.
-  chmodSync(dir, 0o755);
+  const { dir, keptDir } = benchDataDir("crm-bench-pipeline-");
   const worldFile = path.join(dir, `bench-world-${count}.json`);
   const server = await startEmbeddedPostgres({ dataDir: dir, databaseName: "crm_bench", isEphemeral: true });
   const client = new pg.Client({ connectionString: server.url });
