@@ -3,11 +3,9 @@
 import { Globe } from "lucide-react";
 import { useTransition } from "react";
 import type { ActionResult } from "@/components/forms/action-result";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import {
-  DropdownMenu, DropdownMenuContent, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { LazyDropdownMenu } from "@/components/ui/lazy-dropdown-menu";
 import { Spinner } from "@/components/ui/spinner";
 import { isLocale, LOCALES } from "@/lib/i18n/config";
 import { useI18n } from "./i18n-provider";
@@ -28,22 +26,25 @@ export function LanguageSwitch({ changeLocale, className }: LanguageSwitchProps)
     });
   };
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" className={cn("gap-1.5", className)} aria-label={`${m.nav.language}: ${m.languages[locale]}`}>
+    <LazyDropdownMenu
+      trigger={{ className: cn(buttonVariants({ variant: "ghost", size: "sm" }), "gap-1.5", className), "aria-label": `${m.nav.language}: ${m.languages[locale]}` }}
+      triggerContent={
+        <>
           {isPending ? <Spinner /> : <Globe aria-hidden="true" />}
           <span aria-hidden="true">{m.languages[locale]}</span>
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent className="min-w-40">
-        <DropdownMenuRadioGroup value={locale} onValueChange={select}>
-          {LOCALES.map((option) => (
-            <DropdownMenuRadioItem key={option} value={option} lang={option}>
-              {m.languages[option]}
-            </DropdownMenuRadioItem>
-          ))}
-        </DropdownMenuRadioGroup>
-      </DropdownMenuContent>
-    </DropdownMenu>
+        </>
+      }
+      content={({ DropdownMenuContent, DropdownMenuRadioGroup, DropdownMenuRadioItem }) => (
+        <DropdownMenuContent className="min-w-40">
+          <DropdownMenuRadioGroup value={locale} onValueChange={select}>
+            {LOCALES.map((option) => (
+              <DropdownMenuRadioItem key={option} value={option} lang={option}>
+                {m.languages[option]}
+              </DropdownMenuRadioItem>
+            ))}
+          </DropdownMenuRadioGroup>
+        </DropdownMenuContent>
+      )}
+    />
   );
 }

@@ -3,13 +3,13 @@
 import type { InfiniteData } from "@tanstack/react-query";
 import { formatCents, toCents, weightCents } from "@/lib/domain/money-cents";
 import type { StageKey } from "@/lib/domain/stages";
-import type { OpportunityOutput } from "@/lib/validations/opportunity";
-import type { PipelineColumnPage, PipelineTotals } from "@/lib/validations/pipeline";
+import type { PipelineTotals } from "@/lib/validations/pipeline";
+import type { BoardCard, BoardPage } from "./board-model";
 
-export type ColumnData = InfiniteData<PipelineColumnPage, string | null>;
+export type ColumnData = InfiniteData<BoardPage, string | null>;
 
 /** The server's column order: stageEnteredAt descending, then id descending. */
-export function isBefore(a: OpportunityOutput, b: OpportunityOutput): boolean {
+export function isBefore(a: BoardCard, b: BoardCard): boolean {
   if (a.stageEnteredAt !== b.stageEnteredAt) return a.stageEnteredAt > b.stageEnteredAt;
   return a.id > b.id;
 }
@@ -20,7 +20,7 @@ export function removeCard(data: ColumnData | undefined, id: string): ColumnData
 }
 
 /** Inserts at the card's sorted place among the loaded cards (the end of the last loaded page at worst). */
-export function insertCard(data: ColumnData | undefined, card: OpportunityOutput): ColumnData | undefined {
+export function insertCard(data: ColumnData | undefined, card: BoardCard): ColumnData | undefined {
   if (!data) return data;
   const cleaned = removeCard(data, card.id) as ColumnData;
   let isPlaced = false;
@@ -37,15 +37,15 @@ export function insertCard(data: ColumnData | undefined, card: OpportunityOutput
   return { ...cleaned, pages };
 }
 
-export function replaceCard(data: ColumnData | undefined, card: OpportunityOutput): ColumnData | undefined {
+export function replaceCard(data: ColumnData | undefined, card: BoardCard): ColumnData | undefined {
   if (!data) return data;
   return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === card.id ? card : item)) })) };
 }
 
-export function flattenColumn(data: InfiniteData<PipelineColumnPage, unknown> | undefined): OpportunityOutput[] {
+export function flattenColumn(data: InfiniteData<BoardPage, unknown> | undefined): BoardCard[] {
   if (!data) return [];
   const seen = new Set<string>();
-  const items: OpportunityOutput[] = [];
+  const items: BoardCard[] = [];
   for (const page of data.pages) {
     for (const item of page.items) {
       if (seen.has(item.id)) continue; // a card moved in optimistically may come again in a later page
@@ -61,7 +61,7 @@ export function flattenColumn(data: InfiniteData<PipelineColumnPage, unknown> | 
  * amount sum × the stage probability and rounded once, exactly as the server does.
  */
 export function shiftTotals(
-  totals: PipelineTotals[] | undefined, card: OpportunityOutput, from: StageKey, to: StageKey, probabilities: Record<StageKey, string>,
+  totals: PipelineTotals[] | undefined, card: BoardCard, from: StageKey, to: StageKey, probabilities: Record<StageKey, string>,
 ): PipelineTotals[] | undefined {
   if (!totals) return totals;
   return totals.map((column) => {

@@ -5,7 +5,7 @@ import type { StageKey } from "@/lib/domain/stages";
 import { daysInStage } from "@/lib/domain/stage-time";
 import { isAtLeastPowerOfTen, scaleCents, toCents } from "@/lib/domain/money-cents";
 import type { Locale } from "@/lib/i18n/config";
-import type { OpportunityOutput } from "@/lib/validations/opportunity";
+import type { PipelineCard, PipelineTotals } from "@/lib/validations/pipeline";
 
 export type BoardStage = {
   key: StageKey;
@@ -16,6 +16,25 @@ export type BoardStage = {
   isClosed: boolean;
 };
 
+/**
+ * What the board holds of a deal: the fields its card shows and moves with. The page sends only these (the
+ * first HTML of a board carries hundreds of cards); the API's later pages carry whole opportunities, which
+ * are BoardCards too. `warningCount` is absent on a card the board has just moved.
+ */
+export type BoardCard = Pick<
+  PipelineCard,
+  "id" | "name" | "accountName" | "ownerName" | "amount" | "currency" | "expectedCloseDate" | "stage" | "stageEnteredAt" |
+  "decisionStage" | "decisionAlignment" | "version"
+> & { warningCount?: number };
+
+export type BoardPage = { items: BoardCard[]; nextCursor: string | null };
+export type BoardColumn = PipelineTotals & BoardPage;
+
+export function toBoardCard(card: PipelineCard): BoardCard {
+  const { id, name, accountName, ownerName, amount, currency, expectedCloseDate, stage, stageEnteredAt, decisionStage, decisionAlignment, version, warningCount } = card;
+  return { id, name, accountName, ownerName, amount, currency, expectedCloseDate, stage, stageEnteredAt, decisionStage, decisionAlignment, version, warningCount };
+}
+
 export type CardSignals = { days: number; isStalled: boolean; isOverdue: boolean };
 
 /**
@@ -23,7 +42,7 @@ export type CardSignals = { days: number; isStalled: boolean; isOverdue: boolean
  * daysInStage (lib/domain/stage-time) and isStalled (days > the stage's limit), applied to the slim stage
  * list the page sends — the full stage table carries coaching texts the board does not need in the browser.
  */
-export function readCardSignals(card: OpportunityOutput, stage: BoardStage, now: Date): CardSignals {
+export function readCardSignals(card: BoardCard, stage: BoardStage, now: Date): CardSignals {
   const days = daysInStage(new Date(card.stageEnteredAt), now);
   return {
     days,

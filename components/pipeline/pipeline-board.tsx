@@ -13,10 +13,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { StageKey } from "@/lib/domain/stages";
 import { interpolate } from "@/lib/i18n/config";
-import type { OpportunityOutput } from "@/lib/validations/opportunity";
-import type { PipelineColumn as ColumnData } from "@/lib/validations/pipeline";
 import { boardKeys, fetchTotals } from "./board-api";
-import { type BoardStage, readCardSignals } from "./board-model";
+import { type BoardCard, type BoardColumn, type BoardStage, readCardSignals } from "./board-model";
 import { CollapseLostButton, LostRail } from "./lost-rail";
 import { usePipelineMessages } from "./use-pipeline-messages";
 import { CardBody } from "./pipeline-card";
@@ -24,7 +22,7 @@ import { PipelineColumn } from "./pipeline-column";
 import { useBoardMove } from "./use-board-move";
 
 export type PipelineBoardProps = {
-  columns: ColumnData[];
+  columns: BoardColumn[];
   stages: BoardStage[];
   /** When the server rendered this board (ISO): days in stage count from it, and cache keys carry it. */
   renderedAt: string;
@@ -49,7 +47,7 @@ const detectColumn: CollisionDetection = (args) => {
 // not with the board.
 const LostDialog = dynamic(() => import("./lost-dialog").then((module) => module.LostDialog), { ssr: false });
 
-type DragData = { card?: OpportunityOutput };
+type DragData = { card?: BoardCard };
 type DropData = { stage?: StageKey };
 
 export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFiltered, isStalledOnly, currency }: PipelineBoardProps) {
@@ -65,8 +63,8 @@ export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFilt
   const totalsByStage = new Map(totalsQuery.data.map((totals) => [totals.stage, totals]));
   const { move, pendingIds, notice, dismissNotice, announcement } = useBoardMove({ renderedAt, filterQuery, stages, isStalledOnly, firstPages });
 
-  const [activeCard, setActiveCard] = useState<OpportunityOutput | null>(null);
-  const [lostCandidate, setLostCandidate] = useState<OpportunityOutput | null>(null);
+  const [activeCard, setActiveCard] = useState<BoardCard | null>(null);
+  const [lostCandidate, setLostCandidate] = useState<BoardCard | null>(null);
   const [isLostOpen, setIsLostOpen] = useState(false);
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: MOUSE_ACTIVATION }),
@@ -74,7 +72,7 @@ export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFilt
   );
 
   const requestMove = useCallback(
-    (card: OpportunityOutput, to: StageKey) => {
+    (card: BoardCard, to: StageKey) => {
       if (card.stage === to) return;
       if (to === "LOST") setLostCandidate(card);
       else void move(card, to);

@@ -1,25 +1,21 @@
 "use client";
 
 import { useDraggable } from "@dnd-kit/core";
-import { AlertTriangle, CalendarClock, Clock, MoreHorizontal } from "lucide-react";
+import { AlertTriangle, CalendarClock, Clock, MoreHorizontal, Siren } from "lucide-react";
 import Link from "next/link";
 import { memo, type ReactNode } from "react";
-import { DealWarningBadge } from "@/components/forecast/deal-warning-badge";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { cn } from "@/components/ui/cn";
-import {
-  DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { LazyDropdownMenu } from "@/components/ui/lazy-dropdown-menu";
 import { Spinner } from "@/components/ui/spinner";
 import { AheadOfCustomerBadge } from "@/components/decision-cycle/ahead-badge";
 import type { StageKey } from "@/lib/domain/stages";
 import { interpolate } from "@/lib/i18n/config";
-import type { OpportunityOutput } from "@/lib/validations/opportunity";
-import { type BoardStage, type CardSignals, formatCardDate, formatCardMoney, readCardSignals } from "./board-model";
+import { type BoardCard, type BoardStage, type CardSignals, formatCardDate, formatCardMoney, readCardSignals } from "./board-model";
 import { usePipelineMessages } from "./use-pipeline-messages";
 
 type CardBodyProps = {
-  card: OpportunityOutput;
+  card: BoardCard;
   signals: CardSignals;
   maxDaysInStage: number | null;
   /** The "Move to…" menu; absent on the drag overlay. */
@@ -29,7 +25,7 @@ type CardBodyProps = {
 
 /** The card's face, shared by the card in its column and the copy that follows the pointer while dragging. */
 export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: CardBodyProps) {
-  const { locale } = useI18n();
+  const { locale, m } = useI18n();
   const t = usePipelineMessages().card;
   const closeDate = formatCardDate(card.expectedCloseDate, locale);
   return (
@@ -87,42 +83,53 @@ export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: Car
         </div>
       ) : null}
       <AheadOfCustomerBadge decisionStage={card.decisionStage} alignment={card.decisionAlignment} />
-      <DealWarningBadge opportunityId={card.id} />
+      {card.warningCount ? (
+        <div className="mt-2">
+          <span
+            className="inline-flex items-center gap-1 rounded-full border border-rose-200 bg-rose-50 px-2 py-0.5 text-[11px] font-medium text-rose-800"
+            data-testid="deal-warning-badge"
+          >
+            <Siren className="size-3" aria-hidden="true" />
+            {m.forecast.warningsTitle} · {card.warningCount}
+          </span>
+        </div>
+      ) : null}
     </>
   );
 }
 
 type PipelineCardProps = {
-  card: OpportunityOutput;
+  card: BoardCard;
   /** The instant "days in stage" counts to, as a number so the memoized card re-renders only when it changes. */
   nowMs: number;
   stage: BoardStage;
   stages: BoardStage[];
   isPending: boolean;
-  onMove: (card: OpportunityOutput, to: StageKey) => void;
+  onMove: (card: BoardCard, to: StageKey) => void;
 };
 
 function MoveMenu({ card, stages, onMove }: Pick<PipelineCardProps, "card" | "stages" | "onMove">) {
   const t = usePipelineMessages().card;
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger
-        className="-mr-1 -mt-0.5 inline-flex size-7 shrink-0 items-center justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-        aria-label={interpolate(t.moveMenu, { name: card.name })}
-        aria-describedby="pipeline-drag-hint"
-        data-testid="card-move-menu"
-      >
-        <MoreHorizontal className="size-4" aria-hidden="true" />
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="max-h-80 overflow-y-auto">
-        <DropdownMenuLabel>{t.moveTo}</DropdownMenuLabel>
-        {stages.filter((target) => target.key !== card.stage).map((target) => (
-          <DropdownMenuItem key={target.key} onSelect={() => onMove(card, target.key)} data-stage={target.key}>
-            {target.name}
-          </DropdownMenuItem>
-        ))}
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <LazyDropdownMenu
+      trigger={{
+        className: "-mr-1 -mt-0.5 inline-flex size-7 shrink-0 items-center justify-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+        "aria-label": interpolate(t.moveMenu, { name: card.name }),
+        "aria-describedby": "pipeline-drag-hint",
+        "data-testid": "card-move-menu",
+      }}
+      triggerContent={<MoreHorizontal className="size-4" aria-hidden="true" />}
+      content={({ DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel }) => (
+        <DropdownMenuContent align="end" className="max-h-80 overflow-y-auto">
+          <DropdownMenuLabel>{t.moveTo}</DropdownMenuLabel>
+          {stages.filter((target) => target.key !== card.stage).map((target) => (
+            <DropdownMenuItem key={target.key} onSelect={() => onMove(card, target.key)} data-stage={target.key}>
+              {target.name}
+            </DropdownMenuItem>
+          ))}
+        </DropdownMenuContent>
+      )}
+    />
   );
 }
 

@@ -10,11 +10,10 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import type { StageKey } from "@/lib/domain/stages";
-import type { OpportunityOutput } from "@/lib/validations/opportunity";
-import type { PipelineColumnPage, PipelineTotals } from "@/lib/validations/pipeline";
+import type { PipelineTotals } from "@/lib/validations/pipeline";
 import { boardKeys, fetchColumnPage } from "./board-api";
 import { type ColumnData, flattenColumn } from "./board-cache";
-import type { BoardStage } from "./board-model";
+import type { BoardCard, BoardPage, BoardStage } from "./board-model";
 import { ColumnHeader } from "./column-header";
 import { usePipelineMessages } from "./use-pipeline-messages";
 import { PipelineCard } from "./pipeline-card";
@@ -33,13 +32,13 @@ type PipelineColumnProps = {
   stage: BoardStage;
   stages: BoardStage[];
   totals: PipelineTotals;
-  firstPage: PipelineColumnPage;
+  firstPage: BoardPage;
   renderedAt: string;
   filterQuery: string;
   isFiltered: boolean;
   currency: string;
   pendingIds: ReadonlySet<string>;
-  onMove: (card: OpportunityOutput, to: StageKey) => void;
+  onMove: (card: BoardCard, to: StageKey) => void;
   /** Rendered in the header, e.g. the collapse button of the LOST column. */
   headerAction?: ReactNode;
 };
@@ -83,11 +82,11 @@ export function PipelineColumn(props: PipelineColumnProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_CARD_PX,
     getItemKey,
-    overscan: 6,
+    overscan: 3,
     gap: CARD_GAP_PX,
     // Before the browser measures the column (and on the server), assume a typical one, so the first HTML
     // already holds the top cards and hydration renders the very same ones.
-    initialRect: { width: 280, height: 720 },
+    initialRect: { width: 280, height: 560 },
   });
   const virtualItems = virtualizer.getVirtualItems();
   const lastIndex = virtualItems.at(-1)?.index ?? -1;
@@ -101,7 +100,7 @@ export function PipelineColumn(props: PipelineColumnProps) {
   }, [lastIndex, items.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
 
   const { setNodeRef, isOver, active } = useDroppable({ id: `column:${stage.key}`, data: { stage: stage.key } });
-  const isDropTarget = isOver && (active?.data.current as { card?: OpportunityOutput } | undefined)?.card?.stage !== stage.key;
+  const isDropTarget = isOver && (active?.data.current as { card?: BoardCard } | undefined)?.card?.stage !== stage.key;
   const headingId = `pipeline-column-${stage.key}`;
 
   return (

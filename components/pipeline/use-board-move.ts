@@ -2,17 +2,15 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import { formatCents, toCents, weightCents } from "@/lib/domain/money-cents";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { unmetGateErrors } from "@/components/opportunities/gates/gate-fix-list";
 import type { FieldError } from "@/lib/errors";
 import type { StageKey } from "@/lib/domain/stages";
 import { interpolate } from "@/lib/i18n/config";
-import type { OpportunityOutput } from "@/lib/validations/opportunity";
-import type { PipelineColumnPage, PipelineTotals } from "@/lib/validations/pipeline";
+import type { PipelineTotals } from "@/lib/validations/pipeline";
 import { BoardRequestError, boardKeys, moveDeal } from "./board-api";
 import { type ColumnData, insertCard, removeCard, shiftTotals } from "./board-cache";
-import type { BoardStage } from "./board-model";
+import type { BoardCard, BoardPage, BoardStage } from "./board-model";
 import { type PipelineMessages, usePipelineMessages } from "./use-pipeline-messages";
 
 /** `gates`: the unmet criteria of a refused move, listed with a link to fix each on the deal page. */
@@ -26,7 +24,7 @@ type Options = {
   stages: BoardStage[];
   isStalledOnly: boolean;
   /** The server's first pages: a column not on screen (LOST collapsed) has no cache entry yet. */
-  firstPages: Partial<Record<StageKey, PipelineColumnPage>>;
+  firstPages: Partial<Record<StageKey, BoardPage>>;
 };
 
 /** The server's refusal in words: our own sentence for the status, the server's reason for a rule. */
@@ -57,7 +55,7 @@ export function useBoardMove({ renderedAt, filterQuery, stages, isStalledOnly, f
   const [announcement, setAnnouncement] = useState("");
 
   const move = useCallback(
-    async (card: OpportunityOutput, to: StageKey, lossReason?: string) => {
+    async (card: BoardCard, to: StageKey, lossReason?: string) => {
       const from = card.stage;
       if (from === to) return;
       const target = stages.find((stage) => stage.key === to);
@@ -69,13 +67,10 @@ export function useBoardMove({ renderedAt, filterQuery, stages, isStalledOnly, f
       // A totals refresh still in flight would overwrite the optimistic numbers when it lands.
       void queryClient.cancelQueries({ queryKey: totalsKey });
 
-      const optimistic: OpportunityOutput = {
+      const optimistic: BoardCard = {
         ...card,
         stage: to,
         stageEnteredAt: new Date().toISOString(),
-        probability: Number(target.probability),
-        weightedAmount: formatCents(weightCents(toCents(card.amount), target.probability)),
-        lossReason: to === "LOST" ? lossReason ?? null : null,
       };
       const seed = (stage: StageKey) => (data: ColumnData | undefined): ColumnData | undefined => {
         const page = firstPages[stage];
@@ -90,7 +85,7 @@ export function useBoardMove({ renderedAt, filterQuery, stages, isStalledOnly, f
       try {
         const moved = await moveDeal(card.id, { to, version: card.version, ...(to === "LOST" ? { lossReason } : {}) });
         // "Stalled only": a deal that just entered its stage is not stalled, so it leaves this view.
-        queryClient.setQueryData<ColumnData>(toKey, (data) => (isStalledOnly ? removeCard(data, card.id) : insertCard(data, moved)));
+        queryClient.setQueryData<ColumnData>(toKey, (data) => (isStalledOnly ? removeCard(data, card.id) : insertCard(data, { ...moved, warningCount: card.warningCount })));
         setAnnouncement(interpolate(t.moved, { name: card.name, stage: target.name }));
       } catch (error) {
         queryClient.setQueryData<ColumnData>(toKey, (data) => removeCard(data, card.id));

@@ -1,10 +1,11 @@
 "use client";
 
 import { BarChart3, Building2, ClipboardCheck, KanbanSquare, Presentation, RefreshCcw, ShieldCheck, Target } from "lucide-react";
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { cn } from "@/components/ui/cn";
+import { Spinner } from "@/components/ui/spinner";
 import type { Messages } from "@/messages/en";
 
 const ITEMS = [
@@ -39,6 +40,12 @@ function navLabel(key: NavKey, m: Messages): string {
   return labels[key];
 }
 
+/** The link's icon, or a spinner while the page it leads to is on its way (pages render on the server). */
+function NavIcon({ icon: Icon }: { icon: (typeof ITEMS)[number]["icon"] }) {
+  const { pending } = useLinkStatus();
+  return pending ? <Spinner /> : <Icon className="size-4" aria-hidden="true" />;
+}
+
 export function NavLinks({ isAdmin = false, canApprove = false }: { isAdmin?: boolean; canApprove?: boolean }) {
   const { m } = useI18n();
   const pathname = usePathname();
@@ -57,7 +64,7 @@ export function NavLinks({ isAdmin = false, canApprove = false }: { isAdmin?: bo
               isCurrent ? "bg-primary-soft text-primary" : "text-muted-foreground hover:bg-muted hover:text-foreground",
             )}
           >
-            <Icon className="size-4" aria-hidden="true" />
+            <NavIcon icon={Icon} />
             {navLabel(key, m)}
           </Link>
         );

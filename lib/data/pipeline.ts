@@ -18,6 +18,7 @@ import { toOpportunityOutput } from "./opportunities";
 import { decodeCursor, encodeCursor } from "./pagination";
 import { buildPipelineWhere, probabilitySql, stalledBefore, stalledSql } from "./pipeline-sql";
 import { getStageTable } from "./stage-config";
+import { countWarningsForDeals } from "./warnings";
 
 type TotalsRow = { stage: StageKey; count: number; amount: string; weightedAmount: string };
 
@@ -94,11 +95,11 @@ export function toCard(row: CardRow, table: StageTable): OpportunityOutput {
   );
 }
 
-function toPage(rows: CardRow[], limit: number, table: StageTable): PipelineColumnPage {
+function toPage(rows: CardRow[], limit: number, table: StageTable, warnings: Map<string, number>): PipelineColumnPage {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => toCard(row, table)),
+    items: page.map((row) => ({ ...toCard(row, table), warningCount: warnings.get(row.id) ?? 0 })),
     nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.stageEnteredAt).toISOString(), id: last.id }) : null,
   };
 }
@@ -122,8 +123,9 @@ async function queryFirstPages(query: BoardQuery, limit: number): Promise<Map<St
       ${CARD_ORDER}
       LIMIT ${limit + 1}
     ) card`);
+  const warnings = await countWarningsForDeals(query.ctx, rows.map((row) => row.id), now);
   for (const stage of STAGE_KEYS) {
-    pages.set(stage, toPage(rows.filter((row) => row.stage === stage), limit, table));
+    pages.set(stage, toPage(rows.filter((row) => row.stage === stage), limit, table, warnings));
   }
   return pages;
 }
@@ -163,5 +165,5 @@ export async function listPipelineColumn(
     WHERE o.stage = ${stage}::"Stage" AND ${where} ${stalled} ${after}
     ${CARD_ORDER}
     LIMIT ${query.limit + 1}`);
-  return toPage(rows, query.limit, table);
+  return toPage(rows, query.limit, table, await countWarningsForDeals(ctx, rows.map((row) => row.id), now));
 }

@@ -53,12 +53,15 @@ async function loadFacts(orgId: string, ids: string[]): Promise<Map<string, Fact
 }
 
 /** The caller's warnings in `scope`, most severe first; dismissed ones only with `includeDismissed`. */
-export async function listWarnings(ctx: Ctx, scope: WarningScope, options: { includeDismissed?: boolean; now?: Date } = {}): Promise<DealWarning[]> {
+export async function listWarnings(
+  ctx: Ctx, scope: WarningScope, options: { includeDismissed?: boolean; now?: Date; opportunityIds?: string[] } = {},
+): Promise<DealWarning[]> {
   const now = options.now ?? new Date();
+  const only = options.opportunityIds ? { id: { in: options.opportunityIds } } : {};
   const [table, deals] = await Promise.all([
     getStageTable(ctx),
     db.opportunity.findMany({
-      where: { AND: [opportunityVisibility(ctx), scopeWhere(ctx, scope), { stage: { in: [...OPEN_STAGE_KEYS] } }] },
+      where: { AND: [opportunityVisibility(ctx), scopeWhere(ctx, scope), { stage: { in: [...OPEN_STAGE_KEYS] } }, only] },
       select: { id: true, name: true, stage: true, stageEnteredAt: true, expectedCloseDate: true, createdAt: true, ownerId: true, decisionStage: true, owner: { select: { name: true } } },
       orderBy: { stageEnteredAt: "asc" },
       take: MAX_DEALS,
@@ -122,10 +125,15 @@ export async function actOnWarning(ctx: Ctx, action: WarningAction, now = new Da
   });
 }
 
-/** Warning counts per deal for the board's card badges (the caller's visible open deals). */
-export async function countWarningsByDeal(ctx: Ctx): Promise<Record<string, number>> {
-  const warnings = await listWarnings(ctx, ctx.role === "REP" ? "mine" : "org");
-  const counts: Record<string, number> = {};
-  for (const warning of warnings) counts[warning.opportunityId] = (counts[warning.opportunityId] ?? 0) + 1;
+/**
+ * The caller's active warnings (not acknowledged, not snoozed) per deal, for the given visible deals: the
+ * board's card badges. Deals without a warning are absent; invisible ids are ignored.
+ */
+export async function countWarningsForDeals(ctx: Ctx, opportunityIds: string[], now = new Date()): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (!opportunityIds.length) return counts;
+  for (const warning of await listWarnings(ctx, "org", { now, opportunityIds })) {
+    counts.set(warning.opportunityId, (counts.get(warning.opportunityId) ?? 0) + 1);
+  }
   return counts;
 }

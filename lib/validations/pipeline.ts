@@ -61,8 +61,13 @@ export type PipelineColumnQuery = z.output<typeof pipelineColumnQuerySchema>;
 
 const nextCursor = z.string().nullable().meta({ description: "Pass as ?cursor= to /api/v1/pipeline/{stage} for the next cards; null when none are left." });
 
+/** A board card: the opportunity, plus the count of the caller's active early warnings on it. */
+export const pipelineCardSchema = opportunityOutputSchema
+  .extend({ warningCount: z.int().min(0).meta({ description: "The caller's early warnings on the deal, not acknowledged or snoozed." }) })
+  .meta({ id: "PipelineCard" });
+
 export const pipelineColumnPageSchema = z
-  .object({ items: z.array(opportunityOutputSchema), nextCursor })
+  .object({ items: z.array(pipelineCardSchema), nextCursor })
   .meta({ id: "PipelineColumnPage", description: "Cards of one column, newest in the stage first." });
 
 export const pipelineColumnSchema = z
@@ -71,7 +76,7 @@ export const pipelineColumnSchema = z
     count: z.int().meta({ description: "Deals in the column over the whole filtered set." }),
     amount: z.string().meta({ example: "1250000.00", description: "Sum of the amounts." }),
     weightedAmount: z.string().meta({ example: "312500.00", description: "Σ amount × the stage's probability, rounded once." }),
-    items: z.array(opportunityOutputSchema),
+    items: z.array(pipelineCardSchema),
     nextCursor,
   })
   .meta({ id: "PipelineColumn" });
@@ -80,6 +85,7 @@ export const pipelineBoardSchema = z
   .object({ columns: z.array(pipelineColumnSchema) })
   .meta({ id: "PipelineBoard", description: "Columns P0…P7 and LOST in stage order." });
 
+export type PipelineCard = z.infer<typeof pipelineCardSchema>;
 export type PipelineColumnPage = z.infer<typeof pipelineColumnPageSchema>;
 export type PipelineColumn = z.infer<typeof pipelineColumnSchema>;
 export type PipelineBoard = z.infer<typeof pipelineBoardSchema>;

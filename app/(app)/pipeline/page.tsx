@@ -1,6 +1,7 @@
 import { List, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { toBoardCard } from "@/components/pipeline/board-model";
 import { PipelineBoard } from "@/components/pipeline/pipeline-board";
 import { PipelineFilters } from "@/components/pipeline/pipeline-filters";
 import { Alert } from "@/components/ui/alert";
@@ -76,7 +77,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
         </Alert>
       ) : null}
       <PipelineBoard
-        columns={board.columns}
+        columns={board.columns.map(({ items, ...column }) => ({ ...column, items: items.map(toBoardCard) }))}
         stages={stages}
         renderedAt={board.now}
         filterQuery={filterQuery}

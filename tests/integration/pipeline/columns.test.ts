@@ -67,13 +67,13 @@ describe("pipeline column pages", () => {
     expect(ties.size).toBeGreaterThan(1);
   });
 
-  it("carry the same JSON as /api/v1/opportunities", async () => {
+  it("carry the same JSON as /api/v1/opportunities, plus the caller's warning count", async () => {
     const board = await getPipelineBoard(world.ctx.rep, { limit: 1 }, NOW);
     const card = board.columns.flatMap((column) => column.items)[0];
     expect(Object.keys(card).sort()).toEqual([
       "accountId", "accountName", "amount", "createdAt", "currency", "decisionAlignment", "decisionStage", "expectedCloseDate", "id",
       "lossReason", "name", "ownerId",
-      "ownerName", "probability", "productLine", "stage", "stageEnteredAt", "teamId", "updatedAt", "version", "weightedAmount",
+      "ownerName", "probability", "productLine", "stage", "stageEnteredAt", "teamId", "updatedAt", "version", "warningCount", "weightedAmount",
     ]);
     const source = world.deals.find((deal) => deal.id === card.id);
     expect(card).toMatchObject({
