@@ -4,7 +4,9 @@
 // the fishing-net map all read it from here.
 import "server-only";
 import type { db, Tx } from "@/lib/db";
-import type { BuyingCenterContact, BuyingCenterFacts, HeldRelationship } from "@/lib/domain/buying-center";
+import type {
+  BuyingCenterContact, BuyingCenterFacts, ContactLevel, ContactRole, ContactStance, HeldRelationship,
+} from "@/lib/domain/buying-center";
 
 type Client = Tx | typeof db;
 
@@ -45,39 +47,38 @@ export async function loadBuyingCenterFacts(client: Client, deal: { id: string; 
   };
 }
 
-/** The same facts for many deals in four queries (the warnings feed), keyed by deal id; deals with none read as empty. */
+type DealContactRow = {
+  opportunityId: string; contactId: string; name: string; level: ContactLevel | null; stance: ContactStance | null; roles: ContactRole[];
+  relationships: { userId: string; degree: number }[];
+};
+
+/**
+ * The same facts for many deals in one query (the warnings feed and the board's badges: hundreds of deals
+ * a request), keyed by deal id; deals with no buying-center contact are absent and read as empty.
+ */
 export async function loadBuyingCenterFactsForDeals(client: Client, orgId: string, dealIds: readonly string[]): Promise<Map<string, BuyingCenterFacts>> {
-  const result = new Map<string, BuyingCenterFacts>();
+  const result = new Map<string, { contacts: BuyingCenterContact[]; relationships: HeldRelationship[] }>();
   if (!dealIds.length) return result;
-  const ids = [...dealIds];
-  const [deals, members, rows] = await Promise.all([
-    client.opportunity.findMany({ where: { orgId, id: { in: ids } }, select: { id: true, ownerId: true } }),
-    client.opportunityTeamMember.findMany({ where: { orgId, opportunityId: { in: ids } }, select: { opportunityId: true, userId: true } }),
-    client.opportunityContact.findMany({
-      where: { orgId, opportunityId: { in: ids }, contact: { deletedAt: null } },
-      select: { opportunityId: true, roles: true, contact: { select: { id: true, name: true, level: true, stance: true } } },
-    }),
-  ]);
-  if (!rows.length) return result;
-  const peopleOf = new Map<string, Set<string>>(deals.map((deal) => [deal.id, new Set([deal.ownerId])]));
-  for (const member of members) peopleOf.get(member.opportunityId)?.add(member.userId);
-  const contactIds = [...new Set(rows.map((row) => row.contact.id))];
-  const userIds = [...new Set([...peopleOf.values()].flatMap((people) => [...people]))];
-  const held = await client.contactRelationship.findMany({
-    where: { orgId, contactId: { in: contactIds }, userId: { in: userIds } },
-    select: { userId: true, contactId: true, degree: true },
-  });
+  // The deal's people are its owner and its project team; each contact carries the relationships they hold.
+  const rows = await client.$queryRaw<DealContactRow[]>`
+    SELECT oc."opportunityId"::text AS "opportunityId", c.id::text AS "contactId", c.name, c.level::text AS level,
+           c.stance::text AS stance, oc.roles::text[] AS roles,
+           COALESCE((
+             SELECT json_agg(json_build_object('userId', r."userId"::text, 'degree', r.degree))
+               FROM "ContactRelationship" r
+              WHERE r."orgId" = ${orgId}::uuid AND r."contactId" = c.id
+                AND (r."userId" = o."ownerId" OR EXISTS (
+                  SELECT 1 FROM "OpportunityTeamMember" m WHERE m."opportunityId" = o.id AND m."userId" = r."userId"))
+           ), '[]'::json) AS relationships
+      FROM "OpportunityContact" oc
+      JOIN "Opportunity" o ON o.id = oc."opportunityId"
+      JOIN "Contact" c ON c.id = oc."contactId" AND c."deletedAt" IS NULL
+     WHERE oc."orgId" = ${orgId}::uuid AND oc."opportunityId" = ANY(${[...dealIds]}::uuid[])`;
   for (const row of rows) {
     const facts = result.get(row.opportunityId) ?? { contacts: [], relationships: [] };
-    (facts.contacts as BuyingCenterContact[]).push({
-      contactId: row.contact.id, name: row.contact.name, level: row.contact.level, stance: row.contact.stance, roles: row.roles ?? [],
-    });
+    facts.contacts.push({ contactId: row.contactId, name: row.name, level: row.level, stance: row.stance, roles: row.roles ?? [] });
+    facts.relationships.push(...row.relationships.map(({ userId, degree }) => ({ userId, contactId: row.contactId, degree })));
     result.set(row.opportunityId, facts);
-  }
-  for (const [dealId, facts] of result) {
-    const people = peopleOf.get(dealId) ?? new Set<string>();
-    const dealContacts = new Set(facts.contacts.map((contact) => contact.contactId));
-    result.set(dealId, { contacts: facts.contacts, relationships: held.filter((relationship) => people.has(relationship.userId) && dealContacts.has(relationship.contactId)) });
   }
   return result;
 }

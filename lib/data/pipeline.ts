@@ -18,7 +18,7 @@ import { toOpportunityOutput } from "./opportunities";
 import { decodeCursor, encodeCursor } from "./pagination";
 import { buildPipelineWhere, probabilitySql, stalledBefore, stalledSql } from "./pipeline-sql";
 import { getStageTable } from "./stage-config";
-import { countWarningsForDeals } from "./warnings";
+import { countWarningsForDeals, type WarnableDeal } from "./warnings";
 
 type TotalsRow = { stage: StageKey; count: number; amount: string; weightedAmount: string };
 
@@ -95,6 +95,11 @@ export function toCard(row: CardRow, table: StageTable): OpportunityOutput {
   );
 }
 
+/** A card row as the warning rules read it (the rows come from visibility-filtered queries). */
+const toWarnable = (row: CardRow): WarnableDeal => ({
+  ...row, stageEnteredAt: new Date(row.stageEnteredAt), createdAt: new Date(row.createdAt), expectedCloseDate: new Date(`${row.expectedCloseDate}T00:00:00Z`),
+});
+
 function toPage(rows: CardRow[], limit: number, table: StageTable, warnings: Map<string, number>): PipelineColumnPage {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -123,7 +128,7 @@ async function queryFirstPages(query: BoardQuery, limit: number): Promise<Map<St
       ${CARD_ORDER}
       LIMIT ${limit + 1}
     ) card`);
-  const warnings = await countWarningsForDeals(query.ctx, rows.map((row) => row.id), now);
+  const warnings = await countWarningsForDeals(query.ctx, rows.map(toWarnable), now);
   for (const stage of STAGE_KEYS) {
     pages.set(stage, toPage(rows.filter((row) => row.stage === stage), limit, table, warnings));
   }
@@ -165,5 +170,5 @@ export async function listPipelineColumn(
     WHERE o.stage = ${stage}::"Stage" AND ${where} ${stalled} ${after}
     ${CARD_ORDER}
     LIMIT ${query.limit + 1}`);
-  return toPage(rows, query.limit, table, await countWarningsForDeals(ctx, rows.map((row) => row.id), now));
+  return toPage(rows, query.limit, table, await countWarningsForDeals(ctx, rows.map(toWarnable), now));
 }

@@ -52,25 +52,49 @@ async function loadFacts(orgId: string, ids: string[]): Promise<Map<string, Fact
   return new Map(rows.map((row) => [row.opportunityId, row]));
 }
 
+/** What the rules need of a deal besides its facts; the board passes its card rows, the feed loads them. */
+export type WarnableDeal = {
+  id: string; name: string; stage: string; stageEnteredAt: Date; expectedCloseDate: Date; createdAt: Date;
+  ownerId: string; ownerName: string; decisionStage: string | null;
+};
+
 /** The caller's warnings in `scope`, most severe first; dismissed ones only with `includeDismissed`. */
-export async function listWarnings(
-  ctx: Ctx, scope: WarningScope, options: { includeDismissed?: boolean; now?: Date; opportunityIds?: string[] } = {},
-): Promise<DealWarning[]> {
-  const now = options.now ?? new Date();
-  const only = options.opportunityIds ? { id: { in: options.opportunityIds } } : {};
-  const [table, deals] = await Promise.all([
-    getStageTable(ctx),
-    db.opportunity.findMany({
-      where: { AND: [opportunityVisibility(ctx), scopeWhere(ctx, scope), { stage: { in: [...OPEN_STAGE_KEYS] } }, only] },
-      select: { id: true, name: true, stage: true, stageEnteredAt: true, expectedCloseDate: true, createdAt: true, ownerId: true, decisionStage: true, owner: { select: { name: true } } },
-      orderBy: { stageEnteredAt: "asc" },
-      take: MAX_DEALS,
-    }),
-  ]);
+export async function listWarnings(ctx: Ctx, scope: WarningScope, options: { includeDismissed?: boolean; now?: Date } = {}): Promise<DealWarning[]> {
+  const deals = await db.opportunity.findMany({
+    where: { AND: [opportunityVisibility(ctx), scopeWhere(ctx, scope), { stage: { in: [...OPEN_STAGE_KEYS] } }] },
+    select: { id: true, name: true, stage: true, stageEnteredAt: true, expectedCloseDate: true, createdAt: true, ownerId: true, decisionStage: true, owner: { select: { name: true } } },
+    orderBy: { stageEnteredAt: "asc" },
+    take: MAX_DEALS,
+  });
+  const warnings = await judgeDeals(ctx, deals.map(({ owner, ...deal }) => ({ ...deal, ownerName: owner.name })), options.now ?? new Date());
+  return warnings.filter((warning) => options.includeDismissed || (!warning.acknowledged && !warning.snoozedUntil));
+}
+
+/**
+ * The caller's active warnings (not acknowledged, not snoozed) per deal: the board's card badges. `deals`
+ * must come from a query already limited to what the caller may see (the board's card rows are); closed
+ * deals and deals without a warning are absent from the result.
+ */
+export async function countWarningsForDeals(ctx: Ctx, deals: readonly WarnableDeal[], now = new Date()): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const open = deals.filter((deal) => (OPEN_STAGE_KEYS as readonly string[]).includes(deal.stage));
+  for (const warning of await judgeDeals(ctx, open, now)) {
+    if (warning.acknowledged || warning.snoozedUntil) continue;
+    counts.set(warning.opportunityId, (counts.get(warning.opportunityId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Every rule over the given deals' facts (a handful of queries whatever their number), with the caller's dismissals. */
+async function judgeDeals(ctx: Ctx, deals: readonly WarnableDeal[], now: Date): Promise<DealWarning[]> {
+  if (!deals.length) return [];
   const ids = deals.map((deal) => deal.id);
-  const [facts, states, buyingCenters, fishbones] = await Promise.all([
+  const [table, facts, states, buyingCenters, fishbones] = await Promise.all([
+    getStageTable(ctx),
     loadFacts(ctx.orgId, ids),
-    db.warningState.findMany({ where: { orgId: ctx.orgId, userId: ctx.userId, opportunityId: { in: ids } } }),
+    db.$queryRaw<{ opportunityId: string; rule: string; acknowledgedAt: Date | null; snoozedUntil: Date | null }[]>`
+      SELECT "opportunityId"::text AS "opportunityId", rule::text AS rule, "acknowledgedAt", "snoozedUntil" FROM "WarningState"
+       WHERE "orgId" = ${ctx.orgId}::uuid AND "userId" = ${ctx.userId}::uuid AND "opportunityId" = ANY(${ids}::uuid[])`,
     loadBuyingCenterFactsForDeals(db, ctx.orgId, ids),
     loadFishbones(ctx, ids),
   ]);
@@ -100,14 +124,12 @@ export async function listWarnings(
       const state = stateOf.get(`${deal.id}:${warning.rule}`);
       const snoozedUntil = state?.snoozedUntil && state.snoozedUntil > now ? state.snoozedUntil.toISOString() : null;
       return {
-        ...warning, opportunityId: deal.id, opportunityName: deal.name, ownerId: deal.ownerId, ownerName: deal.owner.name,
+        ...warning, opportunityId: deal.id, opportunityName: deal.name, ownerId: deal.ownerId, ownerName: deal.ownerName,
         stage: deal.stage as StageKey, acknowledged: Boolean(state?.acknowledgedAt), snoozedUntil,
       };
     });
   });
-  return warnings
-    .filter((warning) => options.includeDismissed || (!warning.acknowledged && !warning.snoozedUntil))
-    .sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.opportunityName.localeCompare(b.opportunityName));
+  return warnings.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.opportunityName.localeCompare(b.opportunityName));
 }
 
 /** Acknowledge (hide for good) or snooze (hide for N days, default 7) one warning of a visible deal, for the caller. */
@@ -123,17 +145,4 @@ export async function actOnWarning(ctx: Ctx, action: WarningAction, now = new Da
     create: { orgId: ctx.orgId, opportunityId: deal.id, rule: action.rule, userId: ctx.userId, ...data },
     update: data,
   });
-}
-
-/**
- * The caller's active warnings (not acknowledged, not snoozed) per deal, for the given visible deals: the
- * board's card badges. Deals without a warning are absent; invisible ids are ignored.
- */
-export async function countWarningsForDeals(ctx: Ctx, opportunityIds: string[], now = new Date()): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  if (!opportunityIds.length) return counts;
-  for (const warning of await listWarnings(ctx, "org", { now, opportunityIds })) {
-    counts.set(warning.opportunityId, (counts.get(warning.opportunityId) ?? 0) + 1);
-  }
-  return counts;
 }

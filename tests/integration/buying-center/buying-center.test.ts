@@ -10,6 +10,7 @@ import * as profileRoute from "@/app/api/v1/accounts/[id]/profile/route";
 import * as buyingCenterRoute from "@/app/api/v1/opportunities/[id]/buying-center/route";
 import * as contactsRoute from "@/app/api/v1/accounts/[id]/contacts/route";
 import { db } from "@/lib/db";
+import { loadBuyingCenterFacts, loadBuyingCenterFactsForDeals } from "@/lib/data/buying-center-facts";
 import { updateContact } from "@/lib/data/contacts";
 import { buildAccount, buildContact } from "../../factories";
 import { call, expectProblem } from "../api/helpers";
@@ -163,6 +164,12 @@ describe("a deal's buying center", () => {
     await setDegree(world.rep.token, ceo.id, { userId: world.rep.id, degree: 3 });
     await expect(world.move(world.ctx.rep, deal.id, "P4")).resolves.toMatchObject({ stage: "P4" });
     await db.gateCriterion.update({ where: { id: gate.id }, data: { active: false } });
+    // The many-deals loader (warnings feed, board badges) reads the same facts as the gate's one-deal loader.
+    const one = await loadBuyingCenterFacts(db, { id: deal.id, orgId: world.org.id });
+    const many = (await loadBuyingCenterFactsForDeals(db, world.org.id, [deal.id])).get(deal.id);
+    expect(many?.contacts).toEqual(one.contacts.map(({ title: _title, ...contact }) => contact));
+    expect(many?.relationships).toEqual(one.relationships);
+    expect(many?.relationships).toEqual([{ userId: world.rep.id, contactId: ceo.id, degree: 3 }]);
   });
 });
 
