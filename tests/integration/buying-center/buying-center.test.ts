@@ -88,7 +88,7 @@ describe("reports-to lines", () => {
 });
 
 describe("a 300-person org chart", () => {
-  it("is returned as one tree within 3 s, even on a loaded machine", async () => {
+  it("is returned as one intact tree", async () => {
     const account = await buildAccount(db, world.org.id);
     const ids = Array.from({ length: 300 }, () => crypto.randomUUID());
     // A wide, deep chart: each person reports to someone created before them.
