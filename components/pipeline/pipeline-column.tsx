@@ -21,6 +21,10 @@ import { PipelineCard } from "./pipeline-card";
 /** First guess of a card's height; rows are measured once rendered. */
 const ESTIMATED_CARD_PX = 128;
 const CARD_GAP_PX = 8;
+const ROW_PX = ESTIMATED_CARD_PX + CARD_GAP_PX;
+/** Cards not loaded yet, drawn as one background: a pale card's height, then a gap, repeated. */
+const PLACEHOLDER_ROWS =
+  `repeating-linear-gradient(to bottom, color-mix(in srgb, var(--color-border) 45%, transparent) 0 ${ESTIMATED_CARD_PX}px, transparent ${ESTIMATED_CARD_PX}px ${ROW_PX}px)`;
 /** Start loading the next page this many rows before the loaded cards run out. */
 const PREFETCH_ROWS = 10;
 /** The API's largest page: used to catch up when the scrollbar was dragged far below the loaded cards. */
@@ -69,12 +73,14 @@ export function PipelineColumn(props: PipelineColumnProps) {
   const items = useMemo(() => flattenColumn(query.data), [query.data]);
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
 
-  // The scrollbar stands for the whole column (the server's count), not only the loaded pages: rows not
-  // loaded yet are placeholders of a typical card's height, filled in page by page as they come into view.
-  const rowCount = hasNextPage ? Math.min(MAX_SIZED_ROWS, Math.max(totals.count, items.length + 1)) : items.length;
+  // The scrollbar stands for the whole column (the server's count), not only the loaded pages. The
+  // virtualizer holds the loaded cards plus one "loading more" row; the rows not loaded yet are padding of a
+  // typical card's height each, drawn as placeholders — so a move or a new page costs the loaded rows, not
+  // the 10,000 of a big column.
+  const unloadedRows = hasNextPage ? Math.max(0, Math.min(MAX_SIZED_ROWS, totals.count) - items.length - 1) : 0;
+  const rowCount = hasNextPage ? items.length + 1 : items.length;
   const scrollRef = useRef<HTMLDivElement>(null);
-  // Stable between renders: a new function makes the virtualizer recompute every row's offset (10,000 in a big column).
-  const getItemKey = useCallback((index: number) => items[index]?.id ?? `row-${index}`, [items]);
+  const getItemKey = useCallback((index: number) => items[index]?.id ?? "loading-more", [items]);
   // The virtualizer re-renders this component itself on scroll; nothing memoized depends on its functions.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -84,12 +90,20 @@ export function PipelineColumn(props: PipelineColumnProps) {
     getItemKey,
     overscan: 3,
     gap: CARD_GAP_PX,
+    paddingEnd: unloadedRows * ROW_PX,
     // Before the browser measures the column (and on the server), assume a typical one, so the first HTML
     // already holds the top cards and hydration renders the very same ones.
     initialRect: { width: 280, height: 560 },
   });
   const virtualItems = virtualizer.getVirtualItems();
-  const lastIndex = virtualItems.at(-1)?.index ?? -1;
+  const totalSize = virtualizer.getTotalSize();
+  const loadedEnd = totalSize - unloadedRows * ROW_PX;
+  // The last row on screen: a loaded one, or — after the scrollbar was dragged into the placeholders — the
+  // row of a typical height that far down.
+  const viewportEnd = (virtualizer.scrollOffset ?? 0) + (virtualizer.scrollRect?.height ?? 0);
+  const lastIndex = viewportEnd > loadedEnd
+    ? rowCount + Math.ceil((viewportEnd - loadedEnd) / ROW_PX)
+    : virtualItems.at(-1)?.index ?? -1;
 
   // One page at a time through the cursor; after a jump far down, pages follow each other (up to the
   // API's largest) until the rows on screen are loaded.
@@ -124,7 +138,7 @@ export function PipelineColumn(props: PipelineColumnProps) {
             {isDropTarget ? t.dropHere : isFiltered ? t.emptyColumnFiltered : t.emptyColumn}
           </div>
         ) : (
-          <ol className="relative" style={{ height: virtualizer.getTotalSize() }} aria-label={t.newestFirst}>
+          <ol className="relative" style={{ height: totalSize }} aria-label={t.newestFirst}>
             {virtualItems.map((row) => {
               const card = items[row.index];
               return (
@@ -144,8 +158,6 @@ export function PipelineColumn(props: PipelineColumnProps) {
                       isPending={pendingIds.has(card.id)}
                       onMove={onMove}
                     />
-                  ) : row.index > items.length ? (
-                    <div aria-hidden="true" className="rounded-md border border-border bg-surface/60" style={{ height: ESTIMATED_CARD_PX }} />
                   ) : isFetchNextPageError ? (
                     <div role="alert" className="rounded-md border border-rose-200 bg-rose-50 p-3 text-xs text-rose-900">
                       <p>{t.loadMoreFailed}</p>
@@ -162,6 +174,14 @@ export function PipelineColumn(props: PipelineColumnProps) {
                 </li>
               );
             })}
+            {unloadedRows > 0 ? (
+              <li
+                aria-hidden="true"
+                data-testid="unloaded-rows"
+                className="pointer-events-none absolute inset-x-0"
+                style={{ top: loadedEnd + CARD_GAP_PX, height: unloadedRows * ROW_PX - CARD_GAP_PX, backgroundImage: PLACEHOLDER_ROWS }}
+              />
+            ) : null}
           </ol>
         )}
       </div>
