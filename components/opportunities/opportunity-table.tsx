@@ -39,6 +39,7 @@ export function OpportunityTable({ rows, stageTable, locale, m, isAccountHidden 
             <TableCell className="min-w-48 max-w-72">
               <Link
                 href={`/opportunities/${row.id}`}
+                prefetch={false} // a page of rows would each prefetch their deal page
                 className="font-medium text-foreground hover:text-primary hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring rounded-sm"
               >
                 {row.name}

@@ -33,6 +33,8 @@ export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: Car
       <div className="flex items-start gap-2">
         <Link
           href={`/opportunities/${card.id}`}
+          // Hundreds of cards on screen would each prefetch their deal page; it loads when opened.
+          prefetch={false}
           className="line-clamp-2 min-w-0 flex-1 rounded-sm text-sm font-medium leading-snug text-foreground hover:text-primary hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
           draggable={false}
         >

@@ -141,6 +141,7 @@ export function OpportunityGrid(props: OpportunityGridProps) {
               <TableCell className="min-w-48 max-w-80">
                 <Link
                   href={`/opportunities/${row.id}`}
+                  prefetch={false} // a page of rows would each prefetch their deal page
                   className="rounded-sm font-medium text-foreground hover:text-primary hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
                 >
                   {row.name}
