@@ -57,23 +57,37 @@ export function rateLimited(retryAfterSeconds: number, message: string): AppErro
   return new AppError("RATE_LIMITED", message, { extensions: { retryAfter: retryAfterSeconds } });
 }
 
-/**
- * Counts one request of a token in the current 10-second window; past the limit it throws RATE_LIMITED
- * carrying the seconds until the next window (sent as Retry-After). The counter is one atomic upsert, so
- * concurrent requests on several instances are counted exactly.
- */
-export async function consumeTokenQuota(tokenId: string, now = Date.now()): Promise<void> {
-  const windowStart = new Date(now - (now % TOKEN_WINDOW_MS));
-  const key = `token:${tokenId}`;
-  const rows = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimitWindow" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
-    RETURNING "count"`;
+/** The start of the fixed 10-second window `now` falls in. */
+export function tokenWindowStart(now: number): Date {
+  return new Date(now - (now % TOKEN_WINDOW_MS));
+}
+
+/** Throws RATE_LIMITED, with the seconds until the next window (sent as Retry-After), once `count` is past the limit. */
+export function assertTokenQuota(count: number, now: number): void {
+  if (count <= TOKEN_LIMIT_PER_WINDOW) return;
+  const retryAfter = Math.max(1, Math.ceil((tokenWindowStart(now).getTime() + TOKEN_WINDOW_MS - now) / 1000));
+  throw rateLimited(retryAfter, `At most ${TOKEN_LIMIT_PER_WINDOW} requests per ${TOKEN_WINDOW_MS / 1000} seconds per token.`);
+}
+
+/** Now and then (2% of calls) deletes windows older than an hour; the request that counts does it, so no job is needed. */
+export async function sweepRateLimitWindows(now = Date.now()): Promise<void> {
   if (Math.random() < SWEEP_PROBABILITY) {
     await db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now - SWEEP_AGE_MS) } } });
   }
-  if ((rows[0]?.count ?? 0) > TOKEN_LIMIT_PER_WINDOW) {
-    const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + TOKEN_WINDOW_MS - now) / 1000));
-    throw rateLimited(retryAfter, `At most ${TOKEN_LIMIT_PER_WINDOW} requests per ${TOKEN_WINDOW_MS / 1000} seconds per token.`);
-  }
+}
+
+/**
+ * Counts one request of a token in the current 10-second window; past the limit it throws RATE_LIMITED
+ * carrying the seconds until the next window (sent as Retry-After). The counter is one atomic upsert, so
+ * concurrent requests on several instances are counted exactly. (API requests count inside the one
+ * statement that also authenticates them: lib/data/tokens.ts contextFromApiToken.)
+ */
+export async function consumeTokenQuota(tokenId: string, now = Date.now()): Promise<void> {
+  const key = `token:${tokenId}`;
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimitWindow" ("key", "windowStart", "count") VALUES (${key}, ${tokenWindowStart(now)}, 1)
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
+    RETURNING "count"`;
+  await sweepRateLimitWindows(now);
+  assertTokenQuota(rows[0]?.count ?? 0, now);
 }
