@@ -1,9 +1,11 @@
 // `npm run stress:load -- [--duration 60] [--connections 10] [--deals 300] [--tokens 60]`
 // A mixed read/write load with autocannon against the PRODUCTION server (`scripts/run.ts start`, built when
 // stale) on a throw-away embedded PostgreSQL holding one org, a rep with `deals` deals and `tokens` API
-// tokens of that rep. Each connection cycles through:
-//   GET /api/v1/pipeline (the board), GET /api/v1/opportunities (a list page), GET …/:id (a deal, twice),
-//   POST …/:id/activities (log an activity), PATCH …/:id (a field edit with the version last read).
+// tokens of that rep. Each connection cycles through what the app's own screens ask for (6 reads, 2 writes):
+//   GET /api/v1/pipeline?limit=0 (the board's column totals, as components/pipeline/board-api.ts asks),
+//   GET /api/v1/pipeline/:stage (a column's first page of cards), GET /api/v1/forecast?rollingMonths=3,
+//   GET /api/v1/opportunities (a list page), GET …/:id (a deal, twice), POST …/:id/activities (log an
+//   activity), PATCH …/:id (a field edit with the version last read).
 // Edits take a deal nobody else is editing from a shared queue and put it back with the version the answer
 // carries, so a 409 would be a real lost-update guard firing, not the load script racing itself.
 // API tokens are limited to 100 requests per 10 s each (lib/data/rate-limits.ts): the requests go round-robin
@@ -74,8 +76,12 @@ async function main() {
       onResponse: note(label),
     });
     let edits = 0;
+    const stages = ["P0", "P1", "P2", "P3", "P4"];
+    let stageTurn = 0;
     const requests: LoadRequest[] = [
-      read("GET /pipeline", () => "/api/v1/pipeline"),
+      read("GET /pipeline?limit=0", () => "/api/v1/pipeline?limit=0"),
+      read("GET /pipeline/:stage", () => `/api/v1/pipeline/${stages[stageTurn++ % stages.length]}`),
+      read("GET /forecast", () => "/api/v1/forecast?rollingMonths=3"),
       read("GET /opportunities", () => "/api/v1/opportunities?limit=25"),
       read("GET /opportunities/:id", () => `/api/v1/opportunities/${someDeal().id}`),
       {
