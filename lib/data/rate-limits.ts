@@ -19,6 +19,12 @@ export const TOKEN_LIMIT_PER_WINDOW = 100;
 const SWEEP_PROBABILITY = 0.02;
 const SWEEP_AGE_MS = 60 * 60_000;
 
+/**
+ * Failures whose client address is unknown — no trusted proxy in front (TRUSTED_PROXY_HOPS = 0, see
+ * lib/api/request-meta.ts) — all count against this one address, so forging X-Forwarded-For escapes nothing.
+ */
+export const UNKNOWN_ADDRESS = "unknown";
+
 export function normalizeSignInEmail(email: string): string {
   return email.trim().toLowerCase().slice(0, 320);
 }
@@ -37,9 +43,9 @@ export async function signInRetryAfter(email: string, ip: string | null, now = n
       skip: SIGN_IN_LIMIT_PER_ACCOUNT - 1,
       select: { at: true },
     }),
-    ip
-      ? db.signInFailure.findFirst({ where: { ip, at: { gt: since } }, orderBy: { at: "desc" }, skip: SIGN_IN_LIMIT_PER_IP - 1, select: { at: true } })
-      : null,
+    db.signInFailure.findFirst({
+      where: { ip: ip ?? UNKNOWN_ADDRESS, at: { gt: since } }, orderBy: { at: "desc" }, skip: SIGN_IN_LIMIT_PER_IP - 1, select: { at: true },
+    }),
   ]);
   const until = Math.max(byAccount?.at.getTime() ?? 0, byIp?.at.getTime() ?? 0) + SIGN_IN_WINDOW_MS;
   if (!byAccount && !byIp) return null;
@@ -47,7 +53,7 @@ export async function signInRetryAfter(email: string, ip: string | null, now = n
 }
 
 export async function recordSignInFailure(email: string, ip: string | null): Promise<void> {
-  await db.signInFailure.create({ data: { email: normalizeSignInEmail(email), ip } });
+  await db.signInFailure.create({ data: { email: normalizeSignInEmail(email), ip: ip ?? UNKNOWN_ADDRESS } });
   if (Math.random() < SWEEP_PROBABILITY) {
     await db.signInFailure.deleteMany({ where: { at: { lt: new Date(Date.now() - SIGN_IN_WINDOW_MS) } } });
   }
