@@ -10,6 +10,8 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** Reverse proxies in front of the app that append the client's address to X-Forwarded-For (docs/deploy.md). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(20).default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -25,4 +27,9 @@ export function requireDatabaseUrl(): string {
   const url = getEnv().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start` (which provides one) or set it in .env.");
   return url;
+}
+
+/** TRUSTED_PROXY_HOPS, read on each call (a test may set it); invalid values fail loudly at start-up via getEnv. */
+export function trustedProxyHops(): number {
+  return envSchema.shape.TRUSTED_PROXY_HOPS.parse(process.env.TRUSTED_PROXY_HOPS);
 }

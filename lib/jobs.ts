@@ -3,6 +3,7 @@
 // instances). To add a job: define it with registerJob in its own lib/data module and import it here.
 import "server-only";
 import "@/lib/data/forecast-snapshots";
+import "@/lib/data/idempotency-job";
 import "@/lib/data/recycle-bin-job";
 import { startJobScheduler } from "@/lib/data/job-runner";
 

@@ -104,8 +104,7 @@ async function main() {
 
     // (c) jobs: wait for both schedulers' first tick (5 s after start) to finish.
     const { registeredJobs, runJobOnce } = await import("../lib/data/job-runner");
-    await import("../lib/data/forecast-snapshots");
-    await import("../lib/data/recycle-bin-job");
+    await import("../lib/jobs"); // every job the app registers, as the instances do
     const jobs = registeredJobs();
     const deadline = Date.now() + 60_000;
     let rows: { name: string; runKey: string; status: string }[] = [];

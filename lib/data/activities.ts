@@ -91,7 +91,7 @@ export async function listAccountActivities(ctx: Ctx, accountId: string, query: 
 export async function logOpportunityActivity(ctx: Ctx, opportunityId: string, input: ActivityCreate): Promise<ActivityOutput> {
   const row = await db.$transaction(async (tx) => {
     const deal = await findVisibleDeal(tx, ctx, opportunityId);
-    await assertActiveActivityType(tx, ctx, input.type, "type");
+    const types = await assertActiveActivityType(tx, ctx, input.type, "type");
     const contactIds = [...new Set(input.contactIds ?? [])];
     if (contactIds.length) {
       const found = await tx.contact.findMany({
@@ -124,7 +124,7 @@ export async function logOpportunityActivity(ctx: Ctx, opportunityId: string, in
       action: "activity.create", entityType: "Activity", entityId: created.id,
       after: { opportunityId: deal.id, type: created.type, occurredAt: created.occurredAt.toISOString(), subject: created.subject, contactIds },
     });
-    return created;
+    return { created, types };
   });
-  return toActivityOutput(row, activityTypeNames((await getOrgActivityTypes(ctx)).all));
+  return toActivityOutput(row.created, activityTypeNames(row.types.all));
 }

@@ -19,10 +19,11 @@ export async function getOrgActivityTypes(ctx: Pick<Ctx, "orgId">, client: Clien
   return resolveOrgActivityTypes(items);
 }
 
-/** Refuses (422 on `path`) a type the org does not offer: unknown, or switched off by an admin. */
-export async function assertActiveActivityType(client: Client, ctx: Pick<Ctx, "orgId">, type: string, path: string): Promise<void> {
-  const { active } = await getOrgActivityTypes(ctx, client);
-  if (!active.some((definition) => definition.key === type)) throw invalid([{ path, message: "Unknown activity type." }]);
+/** Refuses (422 on `path`) a type the org does not offer: unknown, or switched off by an admin. Returns the org's types. */
+export async function assertActiveActivityType(client: Client, ctx: Pick<Ctx, "orgId">, type: string, path: string): Promise<OrgActivityTypes> {
+  const types = await getOrgActivityTypes(ctx, client);
+  if (!types.active.some((definition) => definition.key === type)) throw invalid([{ path, message: "Unknown activity type." }]);
+  return types;
 }
 
 /** Names by key, for labelling activities and criteria. */

@@ -11,7 +11,8 @@ import type { Ctx } from "@/lib/permissions";
 
 /** Keys are the client's; we only bound them (a UUID is typical). */
 const KEY_PATTERN = /^[\x21-\x7E]{1,255}$/;
-/** Stored responses are kept this long; an older key may be used again as if new. */
+/** Stored responses are kept this long; an older key may be used again as if new, and the hourly sweep
+ * (lib/data/idempotency-job.ts) deletes it. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
 export type StoredResponse = { status: number; contentType: string | null; body: string; location: string | null };
@@ -71,4 +72,11 @@ export async function completeIdempotencyKey(ctx: Ctx, key: string, response: St
 /** The request failed on our side before answering (a 5xx): the key is freed so a retry runs it. */
 export async function releaseIdempotencyKey(ctx: Ctx, key: string): Promise<void> {
   await db.idempotencyKey.deleteMany({ where: { userId: ctx.userId, key, status: "IN_PROGRESS" } });
+}
+
+/** Deletes every key older than IDEMPOTENCY_TTL_HOURS (done or not: past it a key is free anyway); returns how many. */
+export async function sweepExpiredIdempotencyKeys(now = new Date()): Promise<number> {
+  const expired = new Date(now.getTime() - IDEMPOTENCY_TTL_HOURS * 3600_000);
+  const { count } = await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: expired } } });
+  return count;
 }

@@ -1,17 +1,23 @@
 // Applies imported rows through the same data functions as the forms and the API (validation, visibility,
 // permissions, the one stage-move path), keyed by externalId: a row whose externalId exists updates that
-// record, otherwise it creates one. Also the checks shared by the preview: row schema, repeated external ids,
-// and references (account by external id or name, owner by email) resolved in bulk.
+// record, otherwise it creates one. Accounts and contacts go a whole batch at a time through the batch forms
+// of their data functions (upsertAccountsByExternalId, upsertContactsByExternalId: the same rules per row, a
+// few statements per batch) inside the caller's transaction; deals go row by row through createOpportunity,
+// updateOpportunity and moveOpportunityToStage (gates, stage history). Also the checks shared by the preview:
+// row schema, repeated external ids, and references (account by external id or name, owner by email)
+// resolved in bulk.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { type ImportEntity, type ImportMapping, mapRow } from "@/lib/domain/import";
 import { formatMoneyString } from "@/lib/domain/money";
 import { type FieldError, isAppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Ctx } from "@/lib/permissions";
 import {
   type AccountImportRow, type ContactImportRow, IMPORT_ROW_SCHEMAS, type OpportunityImportRow,
 } from "@/lib/validations/import";
-import { createAccount, createContact, updateAccount, updateContact } from "./accounts";
+import { type BatchRowOutcome, upsertAccountsByExternalId } from "./accounts";
+import { upsertContactsByExternalId } from "./contacts";
 import { createOpportunity, moveOpportunityToStage, updateOpportunity } from "./opportunities";
 
 /** A file row: its 1-based number in the file (the header is row 1) and its cells. */
@@ -146,51 +152,42 @@ function refusal(row: number, error: unknown): RowOutcome {
   throw error;
 }
 
-type Existing = Map<string, { id: string; deletedAt: Date | null }>;
+const toRowOutcome = (row: number, outcome: BatchRowOutcome): RowOutcome => ({ row, ...outcome });
 
-/** One query per batch for the records the rows' external ids already name. */
-async function findExisting(ctx: Ctx, entity: ImportEntity, externalIds: string[]): Promise<Existing> {
-  if (!externalIds.length || entity === "opportunity") return new Map();
-  const where = { orgId: ctx.orgId, externalId: { in: externalIds } };
-  const select = { id: true, externalId: true, deletedAt: true };
-  const rows = entity === "account" ? await db.account.findMany({ where, select }) : await db.contact.findMany({ where, select });
-  return new Map(rows.map((row) => [row.externalId!, { id: row.id, deletedAt: row.deletedAt }]));
+/**
+ * Writes a batch of checked account or contact rows in `tx` (the import's progress commits in the same
+ * transaction): the batch forms of the data functions, so each row meets the rules the forms and the API
+ * apply. Rows that failed their checks come back rejected with those errors.
+ */
+export async function applyImportBatch(
+  tx: Tx, ctx: Ctx, entity: "account" | "contact", checked: Checked<ResolvedRow>[],
+): Promise<RowOutcome[]> {
+  const accepted = checked.flatMap((item) => ("input" in item ? [item as { row: number; input: ResolvedRow }] : []));
+  const written = entity === "account"
+    ? await upsertAccountsByExternalId(tx, ctx, accepted.map(({ input }) => {
+      const { data } = input as Extract<ResolvedRow, { entity: "account" }>;
+      return {
+        externalId: data.externalId,
+        input: {
+          name: data.name, industry: data.industry, segment: data.segment, region: data.region, isKeyAccount: data.isKeyAccount,
+          ...(input.entity === "account" && input.ownerId ? { ownerId: input.ownerId } : {}),
+        },
+      };
+    }))
+    : await upsertContactsByExternalId(tx, ctx, accepted.map(({ input }) => {
+      const { data, accountId } = input as Extract<ResolvedRow, { entity: "contact" }>;
+      return { externalId: data.externalId, accountId, input: { name: data.name, title: data.title, phone: data.phone, email: data.email } };
+    }));
+  const byRow = new Map(accepted.map(({ row }, index) => [row, toRowOutcome(row, written[index])]));
+  return checked.map((item) => ("errors" in item ? { row: item.row, kind: "rejected", errors: item.errors } : byRow.get(item.row)!));
 }
 
-async function applyAccount(ctx: Ctx, row: number, input: Extract<ResolvedRow, { entity: "account" }>, known: Existing): Promise<RowOutcome> {
-  const { data } = input;
-  const fields = {
-    name: data.name, industry: data.industry, segment: data.segment, region: data.region, isKeyAccount: data.isKeyAccount,
-    ...(input.ownerId ? { ownerId: input.ownerId } : {}),
-  };
-  const existing = known.get(data.externalId);
-  if (existing?.deletedAt) return { row, kind: "rejected", errors: [{ path: "externalId", message: "This account is in the recycle bin; restore it first." }] };
-  if (existing) {
-    await updateAccount(ctx, existing.id, fields);
-    return { row, kind: "updated" };
-  }
-  await createAccount(ctx, fields, { externalId: data.externalId });
-  return { row, kind: "created" };
-}
-
-async function applyContact(ctx: Ctx, row: number, input: Extract<ResolvedRow, { entity: "contact" }>, known: Existing): Promise<RowOutcome> {
-  const { data } = input;
-  const fields = { name: data.name, title: data.title, phone: data.phone, email: data.email };
-  const existing = known.get(data.externalId);
-  if (existing?.deletedAt) return { row, kind: "rejected", errors: [{ path: "externalId", message: "This contact is in the recycle bin; restore it first." }] };
-  if (existing) {
-    await updateContact(ctx, existing.id, { ...fields, accountId: input.accountId });
-    return { row, kind: "updated" };
-  }
-  await createContact(ctx, input.accountId, fields, { externalId: data.externalId });
-  return { row, kind: "created" };
-}
+type ExistingDeal = Prisma.OpportunityGetPayload<object>;
 
 async function applyOpportunity(
-  ctx: Ctx, row: number, input: Extract<ResolvedRow, { entity: "opportunity" }>, reason: string,
+  ctx: Ctx, row: number, input: Extract<ResolvedRow, { entity: "opportunity" }>, reason: string, existing: ExistingDeal | undefined,
 ): Promise<RowOutcome> {
   const { data } = input;
-  const existing = await db.opportunity.findFirst({ where: { orgId: ctx.orgId, externalId: data.externalId } });
   if (existing?.deletedAt) return { row, kind: "rejected", errors: [{ path: "externalId", message: "This deal is in the recycle bin; restore it first." }] };
   if (!existing) {
     const created = await createOpportunity(ctx, {
@@ -217,12 +214,17 @@ async function applyOpportunity(
   return { row, kind: "updated" };
 }
 
-/** Applies checked rows, a few at a time (they never share an external id), each in its own transaction. */
-export async function applyImportRows(
-  ctx: Ctx, entity: ImportEntity, checked: Checked<ResolvedRow>[], options: { reason: string; concurrency?: number },
+/**
+ * Applies checked deal rows, a few at a time (they never share an external id), each in its own transaction
+ * through the deal functions; the deals the rows name are looked up with one query.
+ */
+export async function applyOpportunityRows(
+  ctx: Ctx, checked: Checked<ResolvedRow>[], options: { reason: string; concurrency?: number },
 ): Promise<RowOutcome[]> {
   const outcomes: RowOutcome[] = new Array(checked.length);
-  const known = await findExisting(ctx, entity, checked.flatMap((item) => ("input" in item ? [item.input.data.externalId] : [])));
+  const externalIds = checked.flatMap((item) => ("input" in item ? [item.input.data.externalId] : []));
+  const deals = externalIds.length ? await db.opportunity.findMany({ where: { orgId: ctx.orgId, externalId: { in: externalIds } } }) : [];
+  const known = new Map(deals.map((deal) => [deal.externalId!, deal]));
   let next = 0;
   const worker = async () => {
     for (;;) {
@@ -234,12 +236,8 @@ export async function applyImportRows(
         continue;
       }
       try {
-        const { input } = item;
-        outcomes[index] = input.entity === "account"
-          ? await applyAccount(ctx, item.row, input, known)
-          : input.entity === "contact"
-            ? await applyContact(ctx, item.row, input, known)
-            : await applyOpportunity(ctx, item.row, input, options.reason);
+        const input = item.input as Extract<ResolvedRow, { entity: "opportunity" }>;
+        outcomes[index] = await applyOpportunity(ctx, item.row, input, options.reason, known.get(input.data.externalId));
       } catch (error) {
         outcomes[index] = refusal(item.row, error);
       }

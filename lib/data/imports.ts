@@ -1,13 +1,15 @@
 // Import jobs: upload a CSV/.xlsx file, map its columns, preview row-level errors, then run the import in
 // batches with progress in PostgreSQL (ImportJob), a report of rejected rows, cancel and resume.
 //
-// Stopping: every row is written in its own transaction through the domain functions, and the job's
-// processedRows advances — with that batch's counts and rejected rows — only in one transaction after the
-// whole batch is written. An import that is cancelled stops at the next batch boundary; one whose process is
-// killed keeps its place (its lease expires). Either is resumed by starting it again: it continues from
-// processedRows, redoing at most the one unfinished batch, which is harmless because rows are keyed by
-// externalId (created rows are found and updated, never duplicated). So nothing is ever half a row, and a
-// stopped file is finished by resuming, not by importing it again from scratch (though that is also safe).
+// Stopping: accounts and contacts are written a batch at a time in ONE transaction together with the job's
+// progress (processedRows, counts, rejected rows, audit entries), so a batch is either wholly in — and
+// counted — or not at all. Deals are written row by row through the deal functions (each row its own
+// transaction: gates, stage history), and the progress commits after the batch. An import that is cancelled
+// stops at the next batch boundary; one whose process is killed keeps its place (its lease expires). Either
+// is resumed by starting it again: it continues from processedRows (for deals redoing at most the one
+// unfinished batch, which is harmless because rows are keyed by externalId: created rows are found and
+// updated, never duplicated). So nothing is ever half a row, and a stopped file is finished by resuming,
+// not by importing it again from scratch (though that is also safe).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { csvHeaderLine, csvLines, UTF8_BOM } from "@/lib/csv";
@@ -18,9 +20,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Ctx, type Permission } from "@/lib/permissions";
 import { getFileStorage } from "@/lib/storage";
 import type { ImportJobOutput, ImportPreview } from "@/lib/validations/import";
-import { recordAudit } from "./audit";
+import { recordAudit, recordAudits } from "./audit";
 import type { FileUpload } from "./files";
-import { applyImportRows, checkImportRows, findRepeatedExternalIds, type SourceRow } from "./import-apply";
+import { applyImportBatch, applyOpportunityRows, checkImportRows, findRepeatedExternalIds, type RowOutcome, type SourceRow } from "./import-apply";
 import { readImportTable } from "./import-file";
 import { isUuid } from "./pagination";
 import { loadContext } from "./users";
@@ -28,7 +30,9 @@ import { loadContext } from "./users";
 /** 50 MB and 200,000 rows: a large CRM migration in one file, still parsed comfortably in memory. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 200_000;
-export const IMPORT_BATCH_SIZE = 500;
+export const IMPORT_BATCH_SIZE = 1000;
+/** One batch's transaction: a thousand rows take well under a second; a loaded machine gets ample room. */
+const BATCH_TIMEOUT_MS = 120_000;
 /** A running import renews this lease every batch; past it, the import's process is presumed dead. */
 const LEASE_MS = 2 * 60 * 1000;
 const PREVIEW_SAMPLE = 20;
@@ -209,22 +213,27 @@ async function processImport(id: string, batchSize: number): Promise<void> {
     if (state?.status !== "RUNNING") return;
     const slice = rows.slice(processed, processed + batchSize);
     const checked = await checkImportRows(ctx, entity, mapping, slice, repeated);
-    const outcomes = await applyImportRows(ctx, entity, checked, { reason });
-    const rejected = outcomes.flatMap((outcome) => (outcome.kind === "rejected" ? [outcome] : []));
+    const dealOutcomes = entity === "opportunity" ? await applyOpportunityRows(ctx, checked, { reason }) : null;
     const cells = new Map(slice.map((source) => [source.row, source.cells]));
     const isCommitted = await db.$transaction(async (tx) => {
-      // Counted even if the user cancelled meanwhile: these rows are written, and the next run starts after them.
-      const result = await tx.importJob.updateMany({
+      // Locks the job and checks this runner still owns this batch. Counted even if the user cancelled
+      // meanwhile: the batch is written with its progress, and the next run starts after it.
+      const claimed = await tx.importJob.updateMany({
         where: { id, processedRows: processed, status: { in: ["RUNNING", "CANCELLED"] } },
+        data: { leaseUntil: new Date(Date.now() + LEASE_MS) },
+      });
+      if (claimed.count === 0) return false;
+      const outcomes: RowOutcome[] = dealOutcomes ?? await applyImportBatch(tx, ctx, entity as "account" | "contact", checked);
+      const rejected = outcomes.flatMap((outcome) => (outcome.kind === "rejected" ? [outcome] : []));
+      await tx.importJob.update({
+        where: { id },
         data: {
           processedRows: processed + slice.length,
           createdCount: { increment: outcomes.filter((outcome) => outcome.kind === "created").length },
           updatedCount: { increment: outcomes.filter((outcome) => outcome.kind === "updated").length },
           rejectedCount: { increment: rejected.length },
-          leaseUntil: new Date(Date.now() + LEASE_MS),
         },
       });
-      if (result.count === 0) return false;
       if (rejected.length) {
         await tx.importRejectedRow.createMany({
           data: rejected.map((outcome) => ({
@@ -233,15 +242,12 @@ async function processImport(id: string, batchSize: number): Promise<void> {
           skipDuplicates: true,
         });
       }
-      for (const outcome of outcomes) {
-        if (outcome.kind === "rejected" || !outcome.stageAudit) continue;
-        await recordAudit(tx, ctx, {
-          action: "opportunity.stage.import", entityType: "opportunity", entityId: outcome.stageAudit.opportunityId,
-          before: { stage: outcome.stageAudit.from }, after: { stage: outcome.stageAudit.to, importId: id, row: outcome.row },
-        });
-      }
+      await recordAudits(tx, ctx, outcomes.flatMap((outcome) => (outcome.kind === "rejected" || !outcome.stageAudit ? [] : [{
+        action: "opportunity.stage.import", entityType: "opportunity", entityId: outcome.stageAudit.opportunityId,
+        before: { stage: outcome.stageAudit.from }, after: { stage: outcome.stageAudit.to, importId: id, row: outcome.row },
+      }])));
       return true;
-    });
+    }, { timeout: BATCH_TIMEOUT_MS });
     if (!isCommitted) return;
     processed += slice.length;
   }

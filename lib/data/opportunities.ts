@@ -228,7 +228,8 @@ export async function updateOpportunity(ctx: Ctx, id: string, input: Opportunity
         throw new AppError("FORBIDDEN", "You may not assign this deal to that owner or team.");
       }
     }
-    const result = await tx.opportunity.updateMany({
+    // Written and read back in one statement; the names shown beside the ids are read only if those changed.
+    const [written] = await tx.opportunity.updateManyAndReturn({
       where: { id, orgId: ctx.orgId, version: input.version, deletedAt: null },
       data: {
         name: input.name,
@@ -242,9 +243,13 @@ export async function updateOpportunity(ctx: Ctx, id: string, input: Opportunity
         version: { increment: 1 },
       },
     });
-    if (result.count === 0) throw conflict((await tx.opportunity.findUniqueOrThrow({ where: { id } })).version);
+    if (!written) throw conflict((await tx.opportunity.findUniqueOrThrow({ where: { id } })).version);
     await recordFieldChanges(tx, ctx, current, input);
-    const updated = await tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
+    const [account, owner] = await Promise.all([
+      written.accountId === current.accountId ? current.account : tx.account.findUniqueOrThrow({ where: { id: written.accountId }, select: { name: true } }),
+      written.ownerId === current.ownerId ? current.owner : tx.user.findUniqueOrThrow({ where: { id: written.ownerId }, select: { name: true } }),
+    ]);
+    const updated: OpportunityRow = { ...written, account, owner };
     await recordAudit(tx, ctx, { action: "opportunity.update", entityType: "Opportunity", entityId: id, before: auditSnapshot(current), after: auditSnapshot(updated) });
     return updated;
   });

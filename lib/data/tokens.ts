@@ -7,8 +7,8 @@ import { assertCan, type Ctx } from "@/lib/permissions";
 import type { TokenCreate } from "@/lib/validations/token";
 import { recordAudit } from "./audit";
 import { isUuid } from "./pagination";
-import { consumeTokenQuota } from "./rate-limits";
-import { hashToken, loadContext } from "./users";
+import { assertTokenQuota, sweepRateLimitWindows, tokenWindowStart } from "./rate-limits";
+import { hashToken } from "./users";
 
 const TOKEN_PREFIX = "crm_";
 /** lastUsedAt is refreshed at most once a minute, so busy scripts don't write on every call. */
@@ -60,20 +60,50 @@ export async function revokeApiToken(ctx: Ctx, tokenId: string) {
   });
 }
 
+type TokenCaller = {
+  userId: string; orgId: string; role: Ctx["role"]; locale: string; teamIds: string[]; managedTeamIds: string[]; count: number;
+};
+
 /**
  * Resolves a bearer token to its user's context; null for unknown, revoked or inactive. A valid token
  * past its request quota throws RATE_LIMITED (429 with Retry-After).
+ *
+ * Every API request comes through here, so it is ONE statement: it finds the live token and its active user
+ * (same org) with their teams, counts the request in the token's 10-second window (the atomic upsert that
+ * every instance shares, lib/data/rate-limits.ts), and refreshes lastUsedAt only when it is more than a minute
+ * old (a conditional UPDATE, so a busy token writes it once a minute, not once a request). The writes only
+ * happen when the token and its user are valid.
  */
 export async function contextFromApiToken(token: string): Promise<Ctx | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!row || row.revokedAt) return null;
-  const ctx = await loadContext(row.userId);
-  if (!ctx || ctx.orgId !== row.orgId) return null;
-  await consumeTokenQuota(row.id);
   const now = Date.now();
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
-  }
-  return ctx;
+  const rows = await db.$queryRaw<TokenCaller[]>`
+    WITH caller AS (
+      SELECT t."id" AS "tokenId", u."id" AS "userId", u."orgId", u."role"::text AS "role", u."locale"
+      FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" AND u."orgId" = t."orgId"
+      WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL AND u."isActive"
+    ), counted AS (
+      INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
+      SELECT 'token:' || caller."tokenId", ${tokenWindowStart(now)}, 1 FROM caller
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
+      RETURNING "count"
+    ), touched AS (
+      UPDATE "ApiToken" SET "lastUsedAt" = ${new Date(now)}
+      WHERE "id" = (SELECT "tokenId" FROM caller)
+        AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${new Date(now - LAST_USED_RESOLUTION_MS)})
+      RETURNING "id"
+    )
+    SELECT caller."userId", caller."orgId", caller."role", caller."locale",
+      ARRAY(SELECT m."teamId"::text FROM "TeamMember" m WHERE m."userId" = caller."userId") AS "teamIds",
+      ARRAY(SELECT team."id"::text FROM "Team" team WHERE team."managerId" = caller."userId") AS "managedTeamIds",
+      (SELECT "count" FROM counted) AS "count"
+    FROM caller`;
+  const caller = rows[0];
+  if (!caller) return null;
+  await sweepRateLimitWindows(now);
+  assertTokenQuota(caller.count, now);
+  return {
+    userId: caller.userId, orgId: caller.orgId, role: caller.role, locale: caller.locale,
+    teamIds: caller.teamIds, managedTeamIds: caller.managedTeamIds,
+  };
 }

@@ -60,9 +60,10 @@ const POLICY = {
   accountRead:      row(401,       "ok",     "ok",        "ok",         "ok",        "ok",             "ok",  404),
   accountWrite:     row(401,       "ok",     403,         403,          "ok",        "ok",             "ok",  404),
   accountDelete:    row(401,       403,      403,         403,          "ok",        "ok",             "ok",  404),
-  /** Contact fields and org chart (buying center): any signed-in user of the org, like adding a contact. Deleting
-   *  a contact stays accountWrite. (Reported to the lead as an open question: the trust module's rule is accountWrite.) */
-  contactEdit:      row(401,       "ok",     "ok",        "ok",         "ok",        "ok",             "ok",  404),
+  /** Contact fields and org chart (buying center), through the API, the org chart and the import: whoever may
+   *  edit the account (owner, managers, admin) plus the reps working a live deal on it (lib/data/contacts.ts
+   *  editableContactAccounts; the deal-team clause is tested in tests/integration/trust/contact-edit.test.ts). */
+  contactEdit:      row(401,       "ok",     403,         403,          "ok",        "ok",             "ok",  404),
   /** Administration of the caller's own org (collections, org settings). */
   adminOnly:        row(401,       403,      403,         403,          403,         403,              "ok",  "ok"),
   /** Administration of a record of org A: another org's admin cannot even see it. */

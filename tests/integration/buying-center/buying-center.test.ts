@@ -55,7 +55,7 @@ describe("reports-to lines", () => {
     const b = await buildContact(db, world.org.id, world.account.id, { name: "B" });
     const results = await Promise.allSettled([
       updateContact(world.ctx.rep, a.id, { reportsToId: b.id }),
-      updateContact(world.ctx.rep2, b.id, { reportsToId: a.id }),
+      updateContact(world.ctx.manager, b.id, { reportsToId: a.id }),
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const rows = await db.contact.findMany({ where: { id: { in: [a.id, b.id] } } });

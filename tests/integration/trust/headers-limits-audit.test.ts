@@ -1,7 +1,7 @@
 // Headers on every response, cross-origin refusal, the per-token rate limit and the append-only audit
 // trail (issue 9).
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as accountsRoute from "@/app/api/v1/accounts/route";
 import * as meRoute from "@/app/api/v1/me/route";
 import * as opportunitiesRoute from "@/app/api/v1/opportunities/route";
@@ -91,13 +91,15 @@ describe("API token rate limit", () => {
 
 describe("audit trail", () => {
   it("records create, update, delete, stage move and export with actor, address and before/after", async () => {
+    // Behind one trusted proxy the address is the rightmost X-Forwarded-For entry; what the client put left of it is ignored.
+    vi.stubEnv("TRUSTED_PROXY_HOPS", "1");
     const rep = await contextOf(world.rep.id);
     const manager = { ...(await contextOf(world.manager.id)), ip: "198.51.100.9" };
     const account = await createAccount({ ...rep, ip: "198.51.100.8" }, { name: "Audited Co" });
     await updateAccount(manager, account.id, { name: "Audited Co Ltd" });
     await deleteAccount(manager, account.id);
     const created = await call(opportunitiesRoute.POST, {
-      method: "POST", token: world.rep.token, headers: { "x-forwarded-for": "203.0.113.5, 10.0.0.1" },
+      method: "POST", token: world.rep.token, headers: { "x-forwarded-for": "10.9.8.7, 203.0.113.5" },
       body: { name: "Audited deal", accountId: world.account.id, amount: "5000.00", expectedCloseDate: "2027-03-31" },
     });
     const dealId = (created.body as { id: string }).id;
@@ -119,6 +121,7 @@ describe("audit trail", () => {
     ]);
     expect(rows[1]).toMatchObject({ before: { name: "Audited Co" }, after: { name: "Audited Co Ltd" } });
     expect(rows[4]).toMatchObject({ before: { stage: "P0", version: 1 }, after: { stage: "P1", version: 2 } });
+    vi.unstubAllEnvs();
   });
 
   it("records token creation", async () => {

@@ -2,9 +2,9 @@
 // address (100 / 15 min), then 429 with Retry-After at the door; the same null answer and similar time for
 // an unknown email and a wrong password; failed and successful sign-ins in the org's audit trail.
 import bcrypt from "bcryptjs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as authPost } from "@/app/api/auth/[...nextauth]/route";
-import { recordSignInFailure, SIGN_IN_WINDOW_MS, signInRetryAfter } from "@/lib/data/rate-limits";
+import { recordSignInFailure, SIGN_IN_WINDOW_MS, signInRetryAfter, UNKNOWN_ADDRESS } from "@/lib/data/rate-limits";
 import { signInWithPassword } from "@/lib/data/sign-in";
 import { db } from "@/lib/db";
 import { buildOrg, buildUser } from "../../factories";
@@ -53,7 +53,10 @@ describe("failed sign-in limits", () => {
     expect(await signInWithPassword({ email, password: PASSWORD, ip: "203.0.113.10" })).toMatchObject({ email });
   });
 
+  afterEach(() => vi.unstubAllEnvs());
+
   it("refuses an address after 100 failures in the window, whatever email it tries (a shared office stays below)", async () => {
+    vi.stubEnv("TRUSTED_PROXY_HOPS", "1"); // the address comes from our (one) proxy's X-Forwarded-For entry
     const ip = "192.0.2.55";
     await db.signInFailure.createMany({ data: Array.from({ length: 99 }, (_, index) => ({ email: `someone-${index}@office.test`, ip })) });
     expect(await signInRetryAfter("fresh@office.test", ip)).toBeNull();
@@ -63,6 +66,23 @@ describe("failed sign-in limits", () => {
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another address is not affected.
     expect(await signInRetryAfter("fresh@office.test", "192.0.2.56")).toBeNull();
+  });
+
+  it("without a trusted proxy, a forged X-Forwarded-For escapes nothing: unknown addresses share one limit", async () => {
+    vi.stubEnv("TRUSTED_PROXY_HOPS", "0");
+    const forged = "198.51.100.201";
+    await recordSignInFailure("someone@nowhere.test", null);
+    expect(await db.signInFailure.findFirst({ where: { email: "someone@nowhere.test" } })).toMatchObject({ ip: UNKNOWN_ADDRESS });
+    const burst = Array.from({ length: 99 }, (_, index) => ({ email: `guess-${index}@nowhere.test`, ip: UNKNOWN_ADDRESS }));
+    await db.signInFailure.createMany({ data: burst });
+    try {
+      const response = await authPost(credentialsRequest("fresh@nowhere.test", forged), context);
+      expect(response.status).toBe(429);
+      expect(await signInRetryAfter("fresh@nowhere.test", forged)).toBeNull(); // that address itself was never counted
+    } finally {
+      // Other files' sign-ins without an address share this bucket: leave it as it was.
+      await db.signInFailure.deleteMany({ where: { email: { endsWith: "@nowhere.test" } } });
+    }
   });
 
   it("counts in the database, so a second app instance (another module copy) sees the same limit", async () => {
