@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
@@ -47,20 +48,18 @@ export function QuotaEditor({ subjects, period }: { subjects: QuotaSubject[]; pe
     <form onSubmit={save} aria-label={t.quotaEditor} className="space-y-3 border-t border-border pt-4 print:hidden">
       <p className="text-sm font-medium">{t.quotaEditor} · {period}</p>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="grid gap-1 text-sm">
-          <span>{t.quotaSubject}</span>
+        <Field label={t.quotaSubject}>
           <NativeSelect value={subjectKey} onChange={(event) => choose(event.target.value)} className="w-56">
             {subjects.map((subject) => (
               <option key={`${subject.subjectType}:${subject.subjectId}`} value={`${subject.subjectType}:${subject.subjectId}`}>
-                {subject.subjectType === "TEAM" ? `${t.teamPrefix}: ${subject.name}` : subject.name}
+                {subject.subjectType === "TEAM" ? interpolate(t.teamSubject, { name: subject.name }) : subject.name}
               </option>
             ))}
           </NativeSelect>
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span>{t.quotaAmount}</span>
+        </Field>
+        <Field label={t.quotaAmount}>
           <Input value={amount} onChange={(event) => setAmount(event.target.value)} inputMode="decimal" autoComplete="off" className="w-44 tabular-nums" required />
-        </label>
+        </Field>
         <Button type="submit" disabled={busy}>{t.saveQuota}</Button>
       </div>
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}

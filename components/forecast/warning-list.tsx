@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -48,20 +49,18 @@ export function WarningList({ warnings, ruleNames, filename }: { warnings: DealW
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3 print:hidden">
         <div className="flex flex-wrap gap-3">
-          <label className="grid gap-1 text-sm">
-            <span>{t.owner}</span>
+          <Field label={t.owner}>
             <NativeSelect value={owner} onChange={(event) => setOwner(event.target.value)} className="w-48">
               <option value="">{t.allOwners}</option>
               {owners.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
             </NativeSelect>
-          </label>
-          <label className="grid gap-1 text-sm">
-            <span>{t.rule}</span>
+          </Field>
+          <Field label={t.rule}>
             <NativeSelect value={rule} onChange={(event) => setRule(event.target.value)} className="w-56">
               <option value="">{t.allRules}</option>
               {rules.map((key) => <option key={key} value={key}>{ruleNames[key] ?? key}</option>)}
             </NativeSelect>
-          </label>
+          </Field>
         </div>
         <CsvButton
           filename={filename}
@@ -74,7 +73,7 @@ export function WarningList({ warnings, ruleNames, filename }: { warnings: DealW
         {(isAll ? shown : shown.slice(0, FIRST_PAGE)).map((warning) => {
           const id = `${warning.opportunityId}:${warning.rule}`;
           return (
-            <li key={id} className="flex items-start justify-between gap-3 py-2 max-sm:flex-col" data-testid="warning-item">
+            <li key={id} className="flex items-start justify-between gap-3 py-2 max-sm:flex-col" data-testid="warning-item" data-warning={id}>
               <div className="min-w-0 flex-1">
                 <p className="text-sm">
                   <Badge tone={warning.severity === "high" ? "danger" : warning.severity === "medium" ? "amber" : "neutral"}>{ruleNames[warning.rule] ?? warning.rule}</Badge>{" "}

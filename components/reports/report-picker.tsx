@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 
@@ -19,39 +20,34 @@ export function ReportPicker({ selection, dashboardHref }: { selection: Selectio
   const t = m.reports;
   const [kind, setKind] = useState<ReportKind>(selection.kind);
   return (
-    <form method="get" className="flex flex-wrap items-end gap-3 print:hidden" aria-label={t.kind}>
-      <label className="grid gap-1 text-sm">
-        <span className="font-medium">{t.kind}</span>
+    <form method="get" className="flex flex-wrap items-end gap-3 print:hidden" aria-label={t.title}>
+      <Field label={t.kind}>
         <NativeSelect name="kind" value={kind} onChange={(event) => setKind(event.target.value as ReportKind)} className="w-32">
           {KINDS.map((option) => <option key={option} value={option}>{t.kinds[option]}</option>)}
         </NativeSelect>
-      </label>
+      </Field>
       {kind === "rolling" ? (
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium">{t.months}</span>
+        <Field label={t.months}>
           <Input name="months" type="number" min={1} max={36} defaultValue={selection.months} className="w-24" />
-        </label>
+        </Field>
       ) : (
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium">{t.year}</span>
+        <Field label={t.year}>
           <Input name="year" type="number" min={2000} max={2100} defaultValue={selection.year} className="w-24" />
-        </label>
+        </Field>
       )}
       {kind === "quarter" ? (
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium">{t.quarter}</span>
+        <Field label={t.quarter}>
           <NativeSelect name="quarter" defaultValue={selection.quarter} className="w-24">
             {QUARTERS.map((quarter) => <option key={quarter} value={quarter}>{quarter}</option>)}
           </NativeSelect>
-        </label>
+        </Field>
       ) : null}
       {kind === "month" ? (
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium">{t.month}</span>
+        <Field label={t.month}>
           <NativeSelect name="month" defaultValue={selection.month} className="w-24">
             {MONTHS.map((month) => <option key={month} value={month}>{month}</option>)}
           </NativeSelect>
-        </label>
+        </Field>
       ) : null}
       <Button type="submit">{t.show}</Button>
       <Link className="pb-2 text-sm text-primary hover:underline" href={dashboardHref}>{m.forecast.title}</Link>

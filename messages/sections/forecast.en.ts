@@ -68,6 +68,6 @@ export const forecastEn = {
   saveQuota: "Save quota",
   quotaSaved: "Quota of {subject} for {period} saved.",
   quotaPeriodNote: "Quotas are set for a month, a quarter or a year.",
-  teamPrefix: "Team",
+  teamSubject: "Team: {name}",
   invalidPeriod: "Unknown period; showing this quarter.",
 };

@@ -68,7 +68,7 @@ export const forecastZhCN: Messages["forecast"] = {
   saveQuota: "保存指标",
   quotaSaved: "已保存 {subject} 在 {period} 的指标。",
   quotaPeriodNote: "指标按月、季度或年度设置。",
-  teamPrefix: "团队",
+  teamSubject: "团队：{name}",
   stagesTitle: "按阶段的预测（金额）",
   invalidPeriod: "无法识别的期间，已显示本季度。",
 };

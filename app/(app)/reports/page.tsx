@@ -152,12 +152,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         }))}
       />
       <ReportTable
-        title={t.accuracyTitle} note={interpolate(t.accuracyNote, { quarters: quarters.join(", ") })} filename={file("forecast-accuracy")} empty={t.noAccuracy}
+        title={t.accuracyTitle} note={`${interpolate(t.accuracyNote, { quarters: quarters.join(", ") })}${range.to >= now.toISOString().slice(0, 10) ? ` ${t.accuracyRunning}` : ""}`} filename={file("forecast-accuracy")} empty={t.noAccuracy}
         columns={[{ label: t.columns.subject }, { label: t.columns.snapshotAt }, { label: t.columns.snapshotKind }, { label: t.columns.forecast, numeric: true }, { label: t.columns.won, numeric: true }, { label: t.columns.error, numeric: true }]}
         rows={accuracyRows.map((row) => ({
           key: `${row.subjectType}:${row.subjectId}:${row.snapshotAt}`,
-          cells: [row.subjectType === "TEAM" ? `${f.teamPrefix}: ${row.subjectName}` : row.subjectName, row.snapshotAt.slice(0, 10), t.snapshotKinds[row.kind], money(row.forecast), money(row.won), errorText(row.errorPct)],
-          csv: [row.subjectType === "TEAM" ? `${f.teamPrefix}: ${row.subjectName}` : row.subjectName, row.snapshotAt, row.kind, row.forecast, row.won, row.errorPct],
+          cells: [row.subjectType === "TEAM" ? interpolate(f.teamSubject, { name: row.subjectName }) : row.subjectName, row.snapshotAt.slice(0, 10), t.snapshotKinds[row.kind], money(row.forecast), money(row.won), errorText(row.errorPct)],
+          csv: [row.subjectType === "TEAM" ? interpolate(f.teamSubject, { name: row.subjectName }) : row.subjectName, row.snapshotAt, row.kind, row.forecast, row.won, row.errorPct],
         }))}
       />
       <ReportTable
