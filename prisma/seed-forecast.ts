@@ -12,6 +12,8 @@ const DAY_MS = 86_400_000;
 const QUOTA_STEP = 100_000;
 // How far each weekly snapshot was from the final outcome: early weeks optimistic, later ones closer.
 const WEEKLY_FACTORS = ["1.35", "1.22", "1.15", "0.92", "1.08", "1.03"];
+// And each rep or team errs in their own way (by their position in the list, so still deterministic).
+const SUBJECT_BIAS = ["1.00", "0.93", "1.06", "0.97", "1.11", "0.89"];
 
 type SeededDeal = { ownerId: string; teamId: string | null; amount: string; stage: StageKey; expectedCloseDate: Date };
 type Subject = { subjectType: "USER" | "TEAM"; subjectId: string };
@@ -62,16 +64,17 @@ export async function seedForecast(
   const lastQuarter = quarterAt(input.now, -1);
   const lastEnd = Date.parse(`${(periodRange(lastQuarter) as { to: string }).to}T00:00:00Z`);
   const thisStart = Date.parse(`${(periodRange(thisQuarter) as { from: string }).from}T00:00:00Z`);
-  const snapshots = subjects.flatMap((subject) => {
+  const snapshots = subjects.flatMap((subject, index) => {
+    const bias = SUBJECT_BIAS[index % SUBJECT_BIAS.length];
     const lastDeals = dealsIn(input.deals, lastQuarter, subject);
     const thisDeals = dealsIn(input.deals, thisQuarter, subject);
-    const past = WEEKLY_FACTORS.map((factor, week) => ({
+    const past = WEEKLY_FACTORS.map((weekly, week) => ({
       period: lastQuarter, takenAt: new Date(lastEnd - (WEEKLY_FACTORS.length - week) * 7 * DAY_MS),
-      count: lastDeals.length, amount: won(lastDeals).times(factor), weightedAmount: won(lastDeals).times(factor),
+      count: lastDeals.length, amount: won(lastDeals).times(weekly).times(bias), weightedAmount: won(lastDeals).times(weekly).times(bias),
     }));
-    const current = WEEKLY_FACTORS.map((factor, week) => ({
+    const current = WEEKLY_FACTORS.map((weekly, week) => ({
       period: thisQuarter, takenAt: new Date(thisStart + (week * 7 + 1) * DAY_MS),
-      count: thisDeals.length, amount: won(thisDeals).plus(weighted(thisDeals)).times(factor), weightedAmount: won(thisDeals).plus(weighted(thisDeals)).times(factor),
+      count: thisDeals.length, amount: won(thisDeals).plus(weighted(thisDeals)).times(weekly).times(bias), weightedAmount: won(thisDeals).plus(weighted(thisDeals)).times(weekly).times(bias),
     })).filter((snapshot) => snapshot.takenAt.getTime() < input.now);
     return [...past, ...current].map((snapshot) => ({
       orgId: input.orgId, ...subject, period: snapshot.period, kind: "AUTO" as const, takenAt: snapshot.takenAt, byUserId: null,

@@ -3,7 +3,7 @@ export const reportsEn = {
   nav: "Reports",
   title: "Reports",
   description: "Monthly, quarterly, annual and rolling reports of the deals you see ({scope}); they print cleanly.",
-  openReports: "Monthly / quarterly / annual reports",
+  openReports: "Monthly / quarterly / annual / rolling reports",
   kind: "Report",
   kinds: { month: "Monthly", quarter: "Quarterly", year: "Annual", rolling: "Rolling" },
   months: "Months ahead",
@@ -66,6 +66,7 @@ export const reportsEn = {
   averageWon: "Average won deal",
   averageCycle: "Average cycle (days)",
   none: "—",
+  labelled: "{label}: {value}",
   empty: "No deals in this period.",
   calibration: {
     label: "Calibration",

@@ -4,7 +4,7 @@ export const reportsZhCN: Messages["reports"] = {
   nav: "报表",
   title: "报表",
   description: "您可见商机（{scope}）的月度、季度、年度与滚动报表，可直接打印。",
-  openReports: "月度 / 季度 / 年度报表",
+  openReports: "月度 / 季度 / 年度 / 滚动报表",
   kind: "报表",
   kinds: { month: "月度", quarter: "季度", year: "年度", rolling: "滚动" },
   months: "未来月数",
@@ -67,6 +67,7 @@ export const reportsZhCN: Messages["reports"] = {
   averageWon: "平均赢单金额",
   averageCycle: "平均周期（天）",
   none: "—",
+  labelled: "{label}：{value}",
   empty: "本期没有商机。",
   calibration: {
     label: "校准",

@@ -41,9 +41,13 @@ function selectionOf(params: Record<string, string | string[] | undefined>, now:
     return { kind: "rolling", period: null, label: `rolling-${months}`, range: rollingMonths(now, months), months };
   }
   const direct = text(params.period);
-  const year = text(params.year);
+  // A field left out (say /reports?kind=month) means the current one.
+  const today = now.toISOString();
+  const year = text(params.year) || today.slice(0, 4);
+  const month = text(params.month) || today.slice(5, 7);
+  const quarter = text(params.quarter) || currentQuarter(now).slice(5);
   const candidate = periodRange(direct) ? direct
-    : kind === "year" ? year : kind === "month" ? `${year}-${text(params.month)}` : kind === "quarter" ? `${year}-${text(params.quarter)}` : "";
+    : kind === "year" ? year : kind === "month" ? `${year}-${month}` : kind === "quarter" ? `${year}-${quarter}` : "";
   const period = periodRange(candidate) ? candidate : currentQuarter(now);
   return { kind: kindOf(period), period, label: period, range: periodRange(period) as DateRange, months: DEFAULT_ROLLING_MONTHS };
 }
@@ -105,7 +109,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     lost: funnel.monthly.reduce((sum, row) => sum + row.lost, 0),
     wonAmount: formatMoneyString(sumDecimals(funnel.monthly.map((row) => row.wonAmount))),
   };
-  const outcomeNote = `${t.outcomesNote} ${t.winRate}: ${percent(funnel.winRate)} · ${t.averageWon}: ${funnel.averageWonAmount === null ? t.none : money(funnel.averageWonAmount)}`;
+  const labelled = (label: string, value: string) => interpolate(t.labelled, { label, value });
+  const outcomeNote = `${t.outcomesNote} ${labelled(t.winRate, percent(funnel.winRate))} · ${labelled(t.averageWon, funnel.averageWonAmount === null ? t.none : money(funnel.averageWonAmount))}`;
 
   return (
     <div className="mx-auto max-w-6xl space-y-6 print:max-w-none print:space-y-4">
@@ -161,7 +166,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         }))}
       />
       <ReportTable
-        title={t.funnelTitle} note={`${t.funnelNote} ${t.averageCycle}: ${days(funnel.averageCycleDays)}`} filename={file("funnel")} empty={t.empty}
+        title={t.funnelTitle} note={`${t.funnelNote} ${labelled(t.averageCycle, days(funnel.averageCycleDays))}`} filename={file("funnel")} empty={t.empty}
         columns={[{ label: t.columns.stage }, { label: t.columns.reached, numeric: true }, { label: t.columns.conversion, numeric: true }, { label: t.columns.avgDays, numeric: true }, { label: t.columns.medianDays, numeric: true }]}
         rows={funnel.stages.map((row) => ({
           key: row.stage,

@@ -57,7 +57,8 @@ describe("seedForecast", () => {
     const rep = accuracy.data.filter((row) => row.subjectId === world.rep.id);
     expect(rep).toHaveLength(6);
     expect(rep.every((row) => row.won === "1200000.00")).toBe(true);
-    expect(rep.map((row) => row.forecast)).toContain("1620000.00"); // 1.35 × won, the first week's optimism
+    // The rep is the second subject (after the team): 1,200,000 × 1.35 (first week's optimism) × 0.93 (their bias).
+    expect(rep.map((row) => row.forecast)).toContain("1506600.00");
     expect(rep.some((row) => row.errorPct !== null && row.errorPct !== 0)).toBe(true);
     expect(accuracy.data.every((row) => new Date(row.snapshotAt).getTime() < now)).toBe(true);
   });
