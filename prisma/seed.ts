@@ -9,6 +9,7 @@ import { seedGateDemoDeals } from "./seed-gates";
 import { seedOrgLists } from "./seed-lists";
 import { seedDecisionCycle } from "./seed-decision-cycle";
 import { seedAnalysis } from "./seed-analysis";
+import { seedForecast } from "./seed-forecast";
 import { hashPassword } from "../lib/password";
 import { buildOrg, buildTeam, buildUser, type DbClient } from "../tests/factories";
 import {
@@ -112,6 +113,7 @@ async function seedDemoOrg(tx: DbClient, random: Random, passwordHash: string, n
   await seedDecisionCycle(tx, org.id, now);
   await seedAnalysis(tx, org.id, { rep: users.rep, manager: users.manager }, now);
   await seedGateDemoDeals(tx, { orgId: org.id, repId: users.rep, managerId: users.manager, now });
+  await seedForecast(tx, { orgId: org.id, setById: users.admin, userIds: Object.values(users).filter((id) => id !== users.admin), teamIds: Object.values(teams), deals: deals.opportunities, now });
   return { accounts: accounts.length, contacts: contacts.length, ...countDeals(deals) };
 }
 

@@ -1,9 +1,10 @@
 // Calibration and funnel statistics from the stage history (issue 8), over the deals the caller sees.
 // Calibration: for each stage, the deals that ever reached it, how many of them were won and lost since, the
-// observed win rate (won ÷ closed) next to the configured probability. Funnel: conversion from each stage to
-// the next, days spent in each stage (average and median, from consecutive history rows), win rate, average
-// won deal size and cycle length (creation to win). Both optionally for a period (the report pages): then only
-// stage entries made in it count, and only deals won or lost in it.
+// observed win rate (won ÷ closed) next to the configured probability. Funnel: conversion onwards from each
+// stage (the share of the deals entering it that reached a later stage), days spent in each stage (average
+// and median, from consecutive history rows), win rate, average won deal size and cycle length (creation to
+// win). Both optionally for a period (the report pages): then only stage entries made in it count, and only
+// deals won or lost in it.
 import "server-only";
 import { db } from "@/lib/db";
 import type { DateRange } from "@/lib/domain/forecast";
@@ -57,8 +58,22 @@ export type FunnelStats = {
 
 export async function getFunnelStats(ctx: Ctx, range?: DateRange): Promise<FunnelStats> {
   const closedIn = withinSql(Prisma.sql`o."stageEnteredAt"`, range);
-  const [calibration, durations, outcome, monthly] = await Promise.all([
+  const [calibration, advances, durations, outcome, monthly] = await Promise.all([
     getCalibration(ctx, range),
+    // Conversion is a cohort: of the deals that entered a stage (in the period), how many went on to any later
+    // pipeline stage afterwards (in the period too) — never above 100%, even when earlier stages were entered
+    // before the period or skipped.
+    db.$queryRaw<{ stage: StageKey; advanced: number }[]>(Prisma.sql`
+      SELECT r.stage::text AS stage,
+             count(*) FILTER (WHERE EXISTS (
+               SELECT 1 FROM "StageChange" n
+                WHERE n."opportunityId" = r."opportunityId" AND n."toStage" <> 'LOST' AND n."toStage" > r.stage
+                  AND n.at >= r.at AND ${withinSql(Prisma.sql`n.at`, range)}))::int AS advanced
+        FROM (SELECT sc."opportunityId", sc."toStage" AS stage, min(sc.at) AS at FROM "StageChange" sc
+               WHERE sc."orgId" = ${ctx.orgId}::uuid AND ${withinSql(Prisma.sql`sc.at`, range)} GROUP BY 1, 2) r
+        JOIN "Opportunity" o ON o.id = r."opportunityId"
+       WHERE ${visibilitySql(ctx)}
+       GROUP BY r.stage`),
     db.$queryRaw<{ stage: StageKey; avg: number | null; median: number | null }[]>(Prisma.sql`
       SELECT h.stage::text AS stage, avg(h.days)::float8 AS avg,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY h.days)::float8 AS median
@@ -80,6 +95,7 @@ export async function getFunnelStats(ctx: Ctx, range?: DateRange): Promise<Funne
        GROUP BY 1 ORDER BY 1 DESC ${range ? Prisma.empty : Prisma.sql`LIMIT 12`}`),
   ]);
   const durationOf = new Map(durations.map((row) => [row.stage, row]));
+  const advancedOf = new Map(advances.map((row) => [row.stage, row.advanced]));
   const round = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 10) / 10);
   const [totals] = outcome;
   const closed = totals.won + totals.lost;
@@ -88,7 +104,7 @@ export async function getFunnelStats(ctx: Ctx, range?: DateRange): Promise<Funne
       const next = calibration.data[index + 1];
       return {
         stage: row.stage as StageKey, reached: row.reached,
-        conversionToNext: next && row.reached ? Math.round((next.reached / row.reached) * 10_000) / 10_000 : null,
+        conversionToNext: next && row.reached ? Math.round(((advancedOf.get(row.stage as StageKey) ?? 0) / row.reached) * 10_000) / 10_000 : null,
         avgDaysInStage: round(durationOf.get(row.stage as StageKey)?.avg), medianDaysInStage: round(durationOf.get(row.stage as StageKey)?.median),
       };
     }),

@@ -157,6 +157,18 @@ async function resolveReferences(
   return { teamId };
 }
 
+/**
+ * Every deal is in the org's base currency: forecasts, quotas, cubes and board totals add amounts up, and a
+ * sum of yuan and dollars is meaningless. (Conversion with effective-dated rates was the alternative; one
+ * currency keeps every total exact without a rate to trust.) A deal already in another currency — made before
+ * this rule — keeps it until someone changes it, and may only change to the base currency.
+ */
+function assertOrgCurrency(currency: string | undefined, baseCurrency: string) {
+  if (currency !== undefined && currency !== baseCurrency) {
+    throw invalid([{ path: "currency", message: `Deals are recorded in the organization's currency, ${baseCurrency}.` }], `Deals are recorded in the organization's currency, ${baseCurrency}.`);
+  }
+}
+
 /** `options` come from the import: the row's external id and the reason recorded on the creation's history row. */
 export async function createOpportunity(
   ctx: Ctx, input: OpportunityCreate, options: { externalId?: string; stageReason?: string } = {},
@@ -170,6 +182,7 @@ export async function createOpportunity(
     const { teamId } = await resolveReferences(tx, ctx, { accountId: input.accountId, ownerId, teamId: input.teamId });
     if (!canAssignOwner(ctx, ownerId, teamId)) throw new AppError("FORBIDDEN", "You may not create deals for this owner.");
     const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { baseCurrency: true } });
+    assertOrgCurrency(input.currency, org.baseCurrency);
     const created = await tx.opportunity.create({
       data: {
         orgId: ctx.orgId,
@@ -227,6 +240,10 @@ export async function updateOpportunity(ctx: Ctx, id: string, input: Opportunity
       if ((isReassigning || teamId !== current.teamId) && !canAssignOwner(ctx, ownerId, teamId)) {
         throw new AppError("FORBIDDEN", "You may not assign this deal to that owner or team.");
       }
+    }
+    if (input.currency !== undefined && input.currency !== current.currency) {
+      const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { baseCurrency: true } });
+      assertOrgCurrency(input.currency, org.baseCurrency);
     }
     // Written and read back in one statement; the names shown beside the ids are read only if those changed.
     const [written] = await tx.opportunity.updateManyAndReturn({

@@ -1,5 +1,5 @@
 // What the opportunity form needs from the server: account and owner choices, stage names in the
-// caller's language, and currencies with the org's base currency first.
+// caller's language, and the currency: the org's base currency (plus a deal's own, older one when editing it).
 import "server-only";
 import { listStages, stageName } from "@/lib/domain/stages";
 import { listAccountOptions } from "@/lib/data/accounts";
@@ -7,8 +7,6 @@ import { getStageTable } from "@/lib/data/stage-config";
 import { getProfile, listOrgUsers } from "@/lib/data/users";
 import type { Locale } from "@/lib/i18n/config";
 import type { Ctx } from "@/lib/permissions";
-
-const COMMON_CURRENCIES = ["CNY", "USD", "EUR", "HKD", "JPY", "GBP", "SGD"];
 
 export async function loadOpportunityFormOptions(ctx: Ctx, locale: Locale, currentCurrency?: string) {
   const [accounts, users, profile, stageTable] = await Promise.all([
@@ -30,6 +28,7 @@ export async function loadOpportunityFormOptions(ctx: Ctx, locale: Locale, curre
     accounts: accounts.map((account) => ({ value: account.id, label: account.name })),
     owners: ctx.role === "REP" ? null : assignable.map((user) => ({ value: user.id, label: user.name })),
     stages: listStages(stageTable).map((definition) => ({ value: definition.key, label: stageName(definition.key, locale, stageTable) })),
-    currencies: [...new Set([baseCurrency, ...(currentCurrency ? [currentCurrency] : []), ...COMMON_CURRENCIES])],
+    // The server refuses any other currency (lib/data/opportunities.ts assertOrgCurrency).
+    currencies: [...new Set([baseCurrency, ...(currentCurrency ? [currentCurrency] : [])])],
   };
 }

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PrintButton } from "@/components/forecast/print-button";
+import { type ReportKind, ReportPicker } from "@/components/reports/report-picker";
 import { type ReportRow, ReportTable } from "@/components/reports/report-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { getForecast } from "@/lib/data/forecast";
+import { getForecastAccuracy } from "@/lib/data/forecast-snapshots";
 import { getFunnelStats } from "@/lib/data/forecast-stats";
 import { getStageTable } from "@/lib/data/stage-config";
 import { listQuotaProgress } from "@/lib/data/quotas";
-import { currentQuarter, type DateRange, periodRange } from "@/lib/domain/forecast";
+import { currentQuarter, type DateRange, periodRange, rollingMonths } from "@/lib/domain/forecast";
 import { formatMoneyString, sumDecimals } from "@/lib/domain/money";
 import { stageName } from "@/lib/domain/stages";
 import { interpolate } from "@/lib/i18n/config";
@@ -22,26 +23,44 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-type Kind = "month" | "quarter" | "year";
-const KINDS: readonly Kind[] = ["month", "quarter", "year"];
-const MONTHS = Array.from({ length: 12 }, (_, index) => String(index + 1).padStart(2, "0"));
-const QUARTERS = ["Q1", "Q2", "Q3", "Q4"];
+type Selection = { kind: ReportKind; period: string | null; label: string; range: DateRange; months: number };
+const DEFAULT_ROLLING_MONTHS = 3;
 
 const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
+const kindOf = (period: string): ReportKind => (period.length === 4 ? "year" : period.includes("Q") ? "quarter" : "month");
 
-/** ?period=2026-Q4 wins; otherwise the picker's kind, year, month and quarter; otherwise this quarter. */
-function requestedPeriod(params: Record<string, string | string[] | undefined>, now: Date): string {
-  const direct = text(params.period);
-  if (periodRange(direct)) return direct;
+/**
+ * ?period=2026-Q4 wins; otherwise the picker's kind with its year, quarter or month, or N months ahead
+ * (rolling, from the first of this month); otherwise this quarter.
+ */
+function selectionOf(params: Record<string, string | string[] | undefined>, now: Date): Selection {
   const kind = text(params.kind);
-  const year = text(params.year);
-  const candidate = kind === "year" ? year : kind === "month" ? `${year}-${text(params.month)}` : kind === "quarter" ? `${year}-${text(params.quarter)}` : "";
-  return periodRange(candidate) ? candidate : currentQuarter(now);
+  if (kind === "rolling" && !periodRange(text(params.period))) {
+    const requested = Number(text(params.months));
+    const months = Number.isInteger(requested) && requested >= 1 && requested <= 36 ? requested : DEFAULT_ROLLING_MONTHS;
+    return { kind: "rolling", period: null, label: `rolling-${months}`, range: rollingMonths(now, months), months };
+  }
+  const direct = text(params.period);
+  // A field left out (say /reports?kind=month) means the current one.
+  const today = now.toISOString();
+  const year = text(params.year) || today.slice(0, 4);
+  const month = text(params.month) || today.slice(5, 7);
+  const quarter = text(params.quarter) || currentQuarter(now).slice(5);
+  const candidate = periodRange(direct) ? direct
+    : kind === "year" ? year : kind === "month" ? `${year}-${month}` : kind === "quarter" ? `${year}-${quarter}` : "";
+  const period = periodRange(candidate) ? candidate : currentQuarter(now);
+  return { kind: kindOf(period), period, label: period, range: periodRange(period) as DateRange, months: DEFAULT_ROLLING_MONTHS };
 }
 
-const kindOf = (period: string): Kind => (period.length === 4 ? "year" : period.includes("Q") ? "quarter" : "month");
+/** The quarters (YYYY-Qn) that overlap a range: forecast snapshots are taken per quarter. */
+function quartersOf(range: DateRange): string[] {
+  const index = (date: string) => Number(date.slice(0, 4)) * 4 + Math.floor((Number(date.slice(5, 7)) - 1) / 3);
+  const quarters: string[] = [];
+  for (let at = index(range.from); at <= index(range.to); at += 1) quarters.push(`${Math.floor(at / 4)}-Q${(at % 4) + 1}`);
+  return quarters;
+}
 
-/** Monthly, quarterly and annual reports of the caller's visible deals; every table exports CSV; prints cleanly. */
+/** Monthly, quarterly, annual and rolling reports of the caller's visible deals; every table exports CSV; prints cleanly. */
 export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await getPageContext();
   const params = await searchParams;
@@ -49,23 +68,28 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const t = m.reports;
   const f = m.forecast;
   const now = new Date();
-  const period = requestedPeriod(params, now);
-  const range = periodRange(period) as DateRange;
-  const kind = kindOf(period);
+  const selection = selectionOf(params, now);
+  const { kind, period, range } = selection;
   const scope = ctx.role === "REP" ? "mine" : ctx.role === "MANAGER" ? "team" : "org";
+  const quarters = quartersOf(range);
 
-  const [byOwner, byProductLine, quotas, funnel, stageTable] = await Promise.all([
+  const [byOwner, byProductLine, quotas, funnel, stageTable, accuracy] = await Promise.all([
     getForecast(ctx, { ...range, groupBy: ["owner"] }),
     getForecast(ctx, { ...range, groupBy: ["productLine"] }),
-    listQuotaProgress(ctx, period),
+    period ? listQuotaProgress(ctx, period) : Promise.resolve([]),
     getFunnelStats(ctx, range),
     getStageTable(ctx),
+    Promise.all(quarters.map((quarter) => getForecastAccuracy(ctx, quarter))),
   ]);
   const currency = byOwner.currency;
   const money = (amount: string) => formatMoney(amount, currency, locale);
   const percent = (value: number | null) => (value === null ? t.none : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value));
   const days = (value: number | null) => (value === null ? t.none : value.toFixed(1));
-  const file = (name: string) => `${name}-${period}.csv`;
+  const file = (name: string) => `${name}-${selection.label}.csv`;
+  const periodName = period ?? interpolate(t.rollingPeriod, { months: selection.months });
+  const accuracyRows = accuracy.flatMap((report) => report.data)
+    .sort((a, b) => a.subjectType.localeCompare(b.subjectType) || a.subjectName.localeCompare(b.subjectName) || a.snapshotAt.localeCompare(b.snapshotAt));
+  const errorText = (value: number | null) => (value === null ? t.none : `${value > 0 ? "+" : ""}${value.toFixed(1)}%`);
 
   const forecastRows = (forecast: ForecastOutput): ReportRow[] =>
     forecast.rows.map((row) => ({
@@ -85,44 +109,22 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     lost: funnel.monthly.reduce((sum, row) => sum + row.lost, 0),
     wonAmount: formatMoneyString(sumDecimals(funnel.monthly.map((row) => row.wonAmount))),
   };
-  const outcomeNote = `${t.outcomesNote} ${t.winRate}: ${percent(funnel.winRate)} · ${t.averageWon}: ${funnel.averageWonAmount === null ? t.none : money(funnel.averageWonAmount)}`;
-  const selectClass = "h-9 rounded-md border border-border bg-surface px-2";
+  const labelled = (label: string, value: string) => interpolate(t.labelled, { label, value });
+  const outcomeNote = `${t.outcomesNote} ${labelled(t.winRate, percent(funnel.winRate))} · ${labelled(t.averageWon, funnel.averageWonAmount === null ? t.none : money(funnel.averageWonAmount))}`;
 
   return (
     <div className="mx-auto max-w-6xl space-y-6 print:max-w-none print:space-y-4">
       <PageHeader
-        title={`${t.title} · ${t.kinds[kind]} · ${period}`}
+        title={`${t.title} · ${t.kinds[kind]} · ${periodName}`}
         description={t.description.replace("{scope}", f.scopes[scope])}
         actions={<PrintButton label={f.print} />}
       />
-      <form method="get" className="flex flex-wrap items-end gap-3 print:hidden" aria-label={t.kind}>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium">{t.kind}</span>
-          <select name="kind" defaultValue={kind} className={selectClass}>
-            {KINDS.map((option) => <option key={option} value={option}>{t.kinds[option]}</option>)}
-          </select>
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium">{t.year}</span>
-          <input name="year" type="number" min={2000} max={2100} defaultValue={period.slice(0, 4)} className={`${selectClass} w-24`} />
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium">{t.quarter}</span>
-          <select name="quarter" defaultValue={kind === "quarter" ? period.slice(5) : `Q${Math.floor((Number(range.from.slice(5, 7)) - 1) / 3) + 1}`} className={selectClass}>
-            {QUARTERS.map((quarter) => <option key={quarter} value={quarter}>{quarter}</option>)}
-          </select>
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium">{t.month}</span>
-          <select name="month" defaultValue={range.from.slice(5, 7)} className={selectClass}>
-            {MONTHS.map((month) => <option key={month} value={month}>{month}</option>)}
-          </select>
-        </label>
-        <button type="submit" className="h-9 rounded-md bg-primary px-4 text-sm font-medium text-primary-foreground">{t.show}</button>
-        <Link className="text-sm text-primary hover:underline" href={`/dashboard?period=${period}`}>{f.title}</Link>
-      </form>
+      <ReportPicker
+        dashboardHref={period ? `/dashboard?period=${period}` : "/dashboard"}
+        selection={{ kind, year: range.from.slice(0, 4), quarter: `Q${Math.floor((Number(range.from.slice(5, 7)) - 1) / 3) + 1}`, month: range.from.slice(5, 7), months: selection.months }}
+      />
       <p className="text-sm text-muted-foreground">
-        {interpolate(t.periodTitle, { period, from: range.from, to: range.to })}
+        {interpolate(t.periodTitle, { period: periodName, from: range.from, to: range.to })}
       </p>
 
       <ReportTable
@@ -146,7 +148,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         }}
       />
       <ReportTable
-        title={t.quotasTitle} filename={file("quotas")} empty={t.noQuotas}
+        title={t.quotasTitle} filename={file("quotas")} empty={period ? t.noQuotas : t.quotasRolling}
         columns={[{ label: f.subject }, { label: f.quota, numeric: true }, { label: f.won, numeric: true }, { label: f.weightedOpen, numeric: true }, { label: f.attainment, numeric: true }, { label: f.coverage, numeric: true }]}
         rows={withQuota.map((row) => ({
           key: `${row.subjectType}:${row.subjectId}`,
@@ -155,7 +157,16 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         }))}
       />
       <ReportTable
-        title={t.funnelTitle} note={`${t.funnelNote} ${t.averageCycle}: ${days(funnel.averageCycleDays)}`} filename={file("funnel")} empty={t.empty}
+        title={t.accuracyTitle} note={`${interpolate(t.accuracyNote, { quarters: quarters.join(", ") })}${range.to >= now.toISOString().slice(0, 10) ? ` ${t.accuracyRunning}` : ""}`} filename={file("forecast-accuracy")} empty={t.noAccuracy}
+        columns={[{ label: t.columns.subject }, { label: t.columns.snapshotAt }, { label: t.columns.snapshotKind }, { label: t.columns.forecast, numeric: true }, { label: t.columns.won, numeric: true }, { label: t.columns.error, numeric: true }]}
+        rows={accuracyRows.map((row) => ({
+          key: `${row.subjectType}:${row.subjectId}:${row.snapshotAt}`,
+          cells: [row.subjectType === "TEAM" ? interpolate(f.teamSubject, { name: row.subjectName }) : row.subjectName, row.snapshotAt.slice(0, 10), t.snapshotKinds[row.kind], money(row.forecast), money(row.won), errorText(row.errorPct)],
+          csv: [row.subjectType === "TEAM" ? interpolate(f.teamSubject, { name: row.subjectName }) : row.subjectName, row.snapshotAt, row.kind, row.forecast, row.won, row.errorPct],
+        }))}
+      />
+      <ReportTable
+        title={t.funnelTitle} note={`${t.funnelNote} ${labelled(t.averageCycle, days(funnel.averageCycleDays))}`} filename={file("funnel")} empty={t.empty}
         columns={[{ label: t.columns.stage }, { label: t.columns.reached, numeric: true }, { label: t.columns.conversion, numeric: true }, { label: t.columns.avgDays, numeric: true }, { label: t.columns.medianDays, numeric: true }]}
         rows={funnel.stages.map((row) => ({
           key: row.stage,

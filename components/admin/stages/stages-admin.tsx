@@ -8,6 +8,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { interpolate } from "@/lib/i18n/config";
 import { CriteriaList } from "./criteria-list";
+import { CalibrationTable } from "./calibration-table";
 import { type StageCalibration, StageCalibrationLine } from "./stage-calibration";
 import { StageSettingsForm } from "./stage-settings-form";
 import type { AdminCriterion, AdminStage, OrgActivityTypes, StageActions } from "./types";
@@ -44,6 +45,7 @@ export function StagesAdmin({ stages, criteria, activityTypes, actions, nav, cal
       {nav}
       <div className="space-y-6">
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+        {calibration?.length ? <CalibrationTable rows={calibration} stageNames={Object.fromEntries(stages.map((stage) => [stage.key, locale === "zh-CN" ? stage.name["zh-CN"] : stage.name.en]))} /> : null}
         {stages.map((stage) => {
           const name = locale === "zh-CN" ? stage.name["zh-CN"] : stage.name.en;
           // Default names already start with their key ("P3 Design exchange"); custom ones may not.
