@@ -1,8 +1,8 @@
 // REST API v1 routes of project analysis (issue 7): fishbone, SWOT/TOWS, competitors, positioning, the health
 // score, the close-out review and the scorecard settings; spliced into the one route table (lib/api/routes.ts).
 import {
-  analysisSettingsSchema, closeOutReviewOutputSchema, closeOutReviewSchema, competitorsSchema, fishboneSchema, healthScoreOutputSchema,
-  positioningSchema, swotSchema,
+  analysisSettingsSchema, closeOutFormOptionsSchema, closeOutReviewOutputSchema, closeOutReviewSchema, competitorsSchema, fishboneSchema, healthScoreOutputSchema,
+  positioningSchema, reasonReportQuerySchema, reasonReportSchema, swotSchema,
 } from "@/lib/validations/analysis";
 import type { ApiRouteSpec } from "./routes";
 
@@ -40,6 +40,17 @@ export const ANALYSIS_API_ROUTES: readonly ApiRouteSpec[] = [
     summary: "Write the close-out review: reasons are active keys of WIN_REASON (a P7 deal) or LOSS_REASON; a LOST review may precede the move to LOST",
     body: closeOutReviewSchema,
     response: { status: 200, schema: closeOutReviewOutputSchema, description: "The review as stored." },
+  },
+  {
+    method: "GET", path: "/api/v1/opportunities/:id/review/options", operationId: "getCloseOutFormOptions", tag: "Analysis",
+    summary: "What the close-out review form offers: the deal's review (or null), the active win and loss reasons, the deal's competitors",
+    response: { status: 200, schema: closeOutFormOptionsSchema, description: "The review and its choices." },
+  },
+  {
+    method: "GET", path: "/api/v1/close-out-reasons", operationId: "reportCloseOutReasons", tag: "Analysis",
+    summary: "Win/loss reasons across the close-out reviews of the closed deals you can see, optionally closed in a period (from/to, inclusive) and of one team",
+    query: reasonReportQuerySchema,
+    response: { status: 200, schema: reasonReportSchema, description: "Counts per reason, incomplete reviews, competitors who won." },
   },
   {
     method: "GET", path: "/api/v1/admin/analysis-settings", operationId: "getAnalysisSettings", tag: "Administration", errors: [403],

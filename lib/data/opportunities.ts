@@ -263,18 +263,18 @@ export async function moveOpportunityToStage(ctx: Ctx, id: string, move: StageMo
     const current = await findVisibleRow(tx, ctx, id);
     if (current.version !== move.version) throw conflict(current.version);
     const from = current.stage as StageKey;
-    const refusal = checkStageMove(from, move.to, move.lossReason);
-    if (refusal === "SAME_STAGE") throw invalid([{ path: "to", message: `The deal is already in ${move.to}.` }]);
-    if (refusal === "LOSS_REASON_REQUIRED") throw invalid([{ path: "lossReason", message: "A lost deal needs a loss reason." }]);
-    const gates = await enforceGates(tx, ctx, current, move);
-    await enforceCloseOutReview(tx, ctx, current, move);
+    if (from === move.to) throw invalid([{ path: "to", message: `The deal is already in ${move.to}.` }]);
+    // The LOST gate: a complete close-out review (carried by the move or written before); it names the loss reason.
+    const lossReason = await enforceCloseOutReview(tx, ctx, current, move);
+    if (checkStageMove(from, move.to, lossReason) === "LOSS_REASON_REQUIRED") throw invalid([{ path: "lossReason", message: "A lost deal needs a loss reason." }]);
+    const gates = await enforceGates(tx, ctx, current, { ...move, lossReason });
     const now = new Date();
     const result = await tx.opportunity.updateMany({
       where: { id, orgId: ctx.orgId, version: move.version, deletedAt: null },
       data: {
         stage: move.to,
         stageEnteredAt: now,
-        lossReason: move.to === "LOST" ? move.lossReason : null,
+        lossReason,
         version: { increment: 1 },
       },
     });
@@ -283,7 +283,7 @@ export async function moveOpportunityToStage(ctx: Ctx, id: string, move: StageMo
       data: {
         orgId: ctx.orgId, opportunityId: id, fromStage: from, toStage: move.to, at: now, byUserId: ctx.userId,
         amount: current.amount, probability: table[move.to].probability,
-        lossReason: move.to === "LOST" ? move.lossReason : null, reason: move.reason ?? null,
+        lossReason, reason: move.reason ?? null,
       },
       select: { id: true },
     });
