@@ -53,6 +53,11 @@ export const ANALYSIS_API_ROUTES: readonly ApiRouteSpec[] = [
     response: { status: 200, schema: reasonReportSchema, description: "Counts per reason, incomplete reviews, competitors who won." },
   },
   {
+    method: "GET", path: "/api/v1/opportunities/:id/file.pdf", operationId: "downloadProjectFilePdf", tag: "Analysis",
+    summary: "The deal's project file (档案) as a PDF in the caller's language: key facts, stage history, activities, team, analysis and the close-out review; audited as an export",
+    response: { status: 200, mediaType: "application/pdf", description: "An attachment project-file-<id>.pdf." },
+  },
+  {
     method: "GET", path: "/api/v1/admin/analysis-settings", operationId: "getAnalysisSettings", tag: "Administration", errors: [403],
     summary: "Health-score weights per factor and the A/B/C grade thresholds; admins only",
     response: { status: 200, schema: analysisSettingsSchema, description: "The settings in force (defaults until saved)." },

@@ -172,6 +172,8 @@ export const analysisEn = {
     review: "Close-out review",
     none: "None recorded.",
     generated: "Generated {date}",
+    page: "Page {page} of {pages}",
+    downloadPdf: "Download PDF",
   },
   grade: { label: "Grade", any: "Any grade" },
 };

@@ -173,6 +173,8 @@ export const analysisZhCN: Messages["analysis"] = {
     review: "项目总结",
     none: "暂无记录。",
     generated: "生成于 {date}",
+    page: "第 {page} 页，共 {pages} 页",
+    downloadPdf: "下载 PDF",
   },
   grade: { label: "等级", any: "全部等级" },
 };
