@@ -12,6 +12,7 @@ import type { ContactUpdate, OrgChartOutput } from "@/lib/validations/buying-cen
 import { toContactOutput } from "./accounts";
 import { assertManagerInAccount, contactOrgChartOutput, contactRelationshipInclude } from "./contact-fields";
 import { isUuid } from "./pagination";
+import { refreshDealsOfContact } from "./health";
 
 const liveContact = (ctx: Ctx) => ({ orgId: ctx.orgId, deletedAt: null, account: { deletedAt: null } });
 
@@ -39,7 +40,7 @@ export async function updateContact(ctx: Ctx, id: string, input: ContactUpdate):
         throw invalid([{ path: "reportsToId", message: "This would make the contact report to someone who reports to them." }]);
       }
     }
-    return tx.contact.update({
+    const updated = await tx.contact.update({
       where: { id: current.id },
       data: {
         name: input.name, title: input.title, phone: input.phone, email: input.email,
@@ -47,6 +48,9 @@ export async function updateContact(ctx: Ctx, id: string, input: ContactUpdate):
       },
       include: contactRelationshipInclude,
     });
+    // The contact's roles shape the buying center of their deals (coverage, red flags).
+    if (input.roles !== undefined) await refreshDealsOfContact(tx, ctx.orgId, current.id);
+    return updated;
   });
   return toContactOutput(row);
 }

@@ -13,6 +13,7 @@ import type {
   OpportunityCreate, OpportunityListQuery, OpportunityOutput, OpportunityUpdate, StageChangeOutput, StageMove,
 } from "@/lib/validations/opportunity";
 import { enforceCloseOutReview } from "./close-out";
+import { refreshDealHealth } from "./health";
 import { recordFieldChanges } from "./field-history";
 import { recordAudit } from "./audit";
 import { enforceCreationGates, enforceGates, recordGateOutcome } from "./gate-enforcement";
@@ -198,6 +199,7 @@ export async function createOpportunity(
       select: { id: true },
     });
     await recordGateOutcome(tx, created, change.id, gates, created.stageEnteredAt);
+    await refreshDealHealth(tx, ctx.orgId, [created.id]);
     await recordAudit(tx, ctx, { action: "opportunity.create", entityType: "Opportunity", entityId: created.id, after: auditSnapshot(created) });
     return created;
   });
@@ -244,6 +246,8 @@ export async function updateOpportunity(ctx: Ctx, id: string, input: Opportunity
     });
     if (result.count === 0) throw conflict((await tx.opportunity.findUniqueOrThrow({ where: { id } })).version);
     await recordFieldChanges(tx, ctx, current, input);
+    // Amount (grade) and close date (slips) feed the health score.
+    await refreshDealHealth(tx, ctx.orgId, [id]);
     const updated = await tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
     await recordAudit(tx, ctx, { action: "opportunity.update", entityType: "Opportunity", entityId: id, before: auditSnapshot(current), after: auditSnapshot(updated) });
     return updated;
@@ -288,6 +292,7 @@ export async function moveOpportunityToStage(ctx: Ctx, id: string, move: StageMo
       select: { id: true },
     });
     await recordGateOutcome(tx, current, change.id, gates, now);
+    await refreshDealHealth(tx, ctx.orgId, [id]);
     const moved = await tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
     await recordAudit(tx, ctx, {
       action: "opportunity.stageMove", entityType: "Opportunity", entityId: id,

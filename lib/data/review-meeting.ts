@@ -24,7 +24,7 @@ export type ReviewDeal = { id: string; name: string; accountName: string; ownerN
 
 /**
  * The agenda: the team's open deals the caller can see (all visible open deals without a team), ordered by
- * grade then score. Deals never scored are scored now, so none is missing from the order.
+ * grade then score, from the stored scores (kept current by the writes); a deal never scored is scored live.
  */
 export async function listReviewDeals(ctx: Ctx, teamId: string | null): Promise<ReviewDeal[]> {
   const rows = await db.opportunity.findMany({
@@ -37,6 +37,7 @@ export async function listReviewDeals(ctx: Ctx, teamId: string | null): Promise<
   });
   const deals: ReviewDeal[] = [];
   for (const row of rows) {
+    // A deal never scored (written before scores were stored) is scored live for the order, without storing.
     const health = row.health ?? (await getHealthScore(ctx, row.id));
     deals.push({
       id: row.id, name: row.name, accountName: row.account.name, ownerName: row.owner.name, stage: row.stage,
