@@ -2,7 +2,7 @@
 // score, the close-out review and the scorecard settings; spliced into the one route table (lib/api/routes.ts).
 import {
   analysisSettingsSchema, closeOutFormOptionsSchema, closeOutReviewOutputSchema, closeOutReviewSchema, competitorsSchema, fishboneSchema, healthScoreOutputSchema,
-  positioningSchema, reasonReportQuerySchema, reasonReportSchema, swotSchema,
+  positioningSchema, reasonReportQuerySchema, reasonReportSchema, reviewDecisionOutputSchema, reviewDecisionStatusSchema, swotSchema,
 } from "@/lib/validations/analysis";
 import type { ApiRouteSpec } from "./routes";
 
@@ -56,6 +56,12 @@ export const ANALYSIS_API_ROUTES: readonly ApiRouteSpec[] = [
     method: "GET", path: "/api/v1/opportunities/:id/file.pdf", operationId: "downloadProjectFilePdf", tag: "Analysis",
     summary: "The deal's project file (档案) as a PDF in the caller's language: key facts, stage history, activities, team, analysis and the close-out review; audited as an export",
     response: { status: 200, mediaType: "application/pdf", description: "An attachment project-file-<id>.pdf." },
+  },
+  {
+    method: "PATCH", path: "/api/v1/review-decisions/:id", operationId: "setReviewDecisionStatus", tag: "Analysis",
+    summary: "Mark a project-review-meeting decision done or open again: its owner, or a manager or admin who sees the deal; audited",
+    body: reviewDecisionStatusSchema,
+    response: { status: 200, schema: reviewDecisionOutputSchema, description: "The decision as stored." },
   },
   {
     method: "GET", path: "/api/v1/admin/analysis-settings", operationId: "getAnalysisSettings", tag: "Administration", errors: [403],

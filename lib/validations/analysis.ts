@@ -233,3 +233,14 @@ export const reasonReportSchema = z.object({
   incomplete: z.int(),
   winners: z.array(z.object({ name: z.string(), count: z.int() })),
 }).meta({ id: "CloseOutReasonReport", description: "How often each win/loss reason was primary and secondary across the visible closed deals' reviews; who won against us." });
+
+export const REVIEW_DECISION_STATUSES = ["OPEN", "DONE"] as const;
+
+export const reviewDecisionStatusSchema = z.strictObject({ status: z.enum(REVIEW_DECISION_STATUSES, { error: "Use OPEN or DONE." }) })
+  .meta({ id: "ReviewDecisionStatus" });
+
+export type ReviewDecisionStatusInput = z.output<typeof reviewDecisionStatusSchema>;
+
+export const reviewDecisionOutputSchema = z.object({
+  id: z.string(), text: z.string(), ownerId: z.string(), ownerName: z.string(), dueDate: z.string().nullable(), status: z.enum(REVIEW_DECISION_STATUSES), createdAt: z.string(),
+}).meta({ id: "ReviewDecision" });

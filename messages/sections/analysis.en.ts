@@ -145,6 +145,9 @@ export const analysisEn = {
     addDecision: "Record decision",
     noDecisions: "No decisions recorded yet.",
     stagePath: "Stage path",
+    markDone: "Mark done",
+    reopen: "Reopen",
+    done: "done",
     reasonsReport: "Win/loss reasons",
   },
   report: {

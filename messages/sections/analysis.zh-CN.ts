@@ -146,6 +146,9 @@ export const analysisZhCN: Messages["analysis"] = {
     addDecision: "记录决定",
     noDecisions: "尚未记录决定。",
     stagePath: "阶段路径",
+    markDone: "标记完成",
+    reopen: "重新打开",
+    done: "已完成",
     reasonsReport: "赢单/丢单原因",
   },
   report: {
