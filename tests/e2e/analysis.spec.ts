@@ -46,7 +46,7 @@ test("a rep analyses a deal, loses it through the review, and downloads its proj
   // A competitor with its golden triangle.
   await page.goto(analysis("competitors"));
   await page.getByRole("button", { name: "Add competitor" }).click();
-  await page.getByLabel("Competitor", { exact: true }).fill("Acme Grid");
+  await page.getByRole("textbox", { name: "Competitor", exact: true }).fill("Acme Grid");
   await page.getByLabel("Customer needs").fill("Uptime above 99.99%");
   await page.getByLabel("Their offer").fill("Deep discount");
   await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -60,7 +60,7 @@ test("a rep analyses a deal, loses it through the review, and downloads its proj
   // LOST needs the close-out review: the refusal lists what is missing, then the move goes through with it.
   await page.getByLabel("Move to stage").selectOption("LOST");
   const review = page.getByTestId("lost-review-fields");
-  await review.getByLabel("Primary reason").selectOption({ label: "Competitor relationship" });
+  await review.getByLabel("Primary reason").selectOption({ label: "Competitor had a reference site in the same group" });
   await page.getByRole("button", { name: "Move", exact: true }).click();
   const gaps = page.getByTestId("close-out-gap-list");
   await expect(gaps).toContainText("Name the competitor who won.");
@@ -69,7 +69,7 @@ test("a rep analyses a deal, loses it through the review, and downloads its proj
   await review.getByLabel("Lessons learned").fill("Bring the TCO study before the tender");
   await page.getByRole("button", { name: "Move", exact: true }).click();
   await expect(page.getByText(/Moved to/)).toBeVisible();
-  await expect(page.getByRole("region", { name: "Stage history" })).toContainText("Competitor relationship");
+  await expect(page.getByRole("region", { name: "Stage history" })).toContainText("Competitor had a reference site in the same group");
 
   // The project file downloads as a PDF.
   await page.goto(`/opportunities/${deal.id}/file`);

@@ -90,7 +90,7 @@ test("a card moves by keyboard from its menu, and LOST asks for the loss reason"
   // The LOST gate: the close-out review first (primary reason, lessons), listed when missing.
   await dialog.getByRole("button", { name: "Mark as lost" }).click();
   await expect(dialog.getByTestId("close-out-gap-list")).toContainText("Choose the primary loss reason.");
-  await dialog.getByLabel("Primary reason").selectOption({ label: "Price" });
+  await dialog.getByLabel("Primary reason").selectOption({ label: "Customer postponed the project indefinitely" });
   await dialog.getByLabel("Lessons learned").fill("Qualify the budget before the demo");
   await dialog.getByRole("button", { name: "Mark as lost" }).click();
   await expect(dialog).toBeHidden();
