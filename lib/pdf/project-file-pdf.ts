@@ -79,7 +79,7 @@ function drawFile(doc: Doc, file: ProjectFile, m: Messages, locale: Locale, now:
   const f = a.file;
   const none = () => line(doc, f.none, { muted: true });
   const name = (userId: string | null | undefined) => (userId ? file.userNames[userId] ?? "—" : a.noOwner);
-  const stage = (key: string) => `${key} ${stageName(key as never, locale, file.stageTable)}`;
+  const stage = (key: string) => stageName(key as never, locale, file.stageTable);
 
   doc.font("regular").fontSize(9).fillColor(COLORS.muted).text(f.title.toUpperCase());
   doc.font("bold").fontSize(18).fillColor(COLORS.text).text(deal.name);

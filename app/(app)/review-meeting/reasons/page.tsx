@@ -32,16 +32,16 @@ export default async function CloseOutReasonsPage({ searchParams }: Props) {
       <PageHeader title={r.title} description={r.description} />
       <form className="mb-4 flex flex-wrap items-end gap-3" action="/review-meeting/reasons" aria-label={r.title}>
         <label className="block space-y-1">
-          <span className="text-sm font-medium">{r.from}</span>
+          <span className="block text-sm font-medium">{r.from}</span>
           <Input type="date" name="from" defaultValue={filters.from ?? ""} className="w-44" />
         </label>
         <label className="block space-y-1">
-          <span className="text-sm font-medium">{r.to}</span>
+          <span className="block text-sm font-medium">{r.to}</span>
           <Input type="date" name="to" defaultValue={filters.to ?? ""} className="w-44" />
         </label>
         {teams.length ? (
           <label className="block space-y-1">
-            <span className="text-sm font-medium">{m.analysis.meeting.team}</span>
+            <span className="block text-sm font-medium">{m.analysis.meeting.team}</span>
             <NativeSelect name="team" defaultValue={filters.teamId ?? ""} className="w-56">
               <option value="">{r.allTeams}</option>
               {teams.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}

@@ -62,7 +62,7 @@ export default async function ProjectFilePage({ params }: Props) {
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 md:grid-cols-3">
           {[
             [m.opportunity.owner, deal.ownerName], [m.analysis.score.title, `${score.score} / 100 · ${interpolate(a.score.grade, { grade: score.grade })}`],
-            [m.opportunity.stage, `${deal.stage} ${stageName(deal.stage, locale, stageTable)}`], [m.opportunity.amount, formatMoney(deal.amount, deal.currency, locale)],
+            [m.opportunity.stage, stageName(deal.stage, locale, stageTable)], [m.opportunity.amount, formatMoney(deal.amount, deal.currency, locale)],
             [m.opportunity.expectedCloseDate, formatDate(deal.expectedCloseDate, locale)], [a.score.productLine, deal.productLine ?? "—"], [a.score.industry, file.industry ?? "—"],
           ].map(([term, detail]) => <div key={term}><dt className="text-xs text-muted-foreground">{term}</dt><dd>{detail}</dd></div>)}
         </dl>
