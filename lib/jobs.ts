@@ -5,6 +5,7 @@ import "server-only";
 import "@/lib/data/forecast-snapshots";
 import "@/lib/data/idempotency-job";
 import "@/lib/data/recycle-bin-job";
+import "@/lib/data/health-refresh-job";
 import { startJobScheduler } from "@/lib/data/job-runner";
 
 /** CRM_JOBS=off disables the scheduler (e.g. a read-only replica). */

@@ -167,6 +167,7 @@ export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFilt
       {lostCandidate ? (
         <LostDialog
           dealName={lostCandidate.name}
+          dealId={lostCandidate.id}
           onCancel={() => setLostCandidate(null)}
           onConfirm={(reason) => {
             void move(lostCandidate, "LOST", reason);

@@ -1,8 +1,8 @@
 // REST API v1 routes of project analysis (issue 7): fishbone, SWOT/TOWS, competitors, positioning, the health
 // score, the close-out review and the scorecard settings; spliced into the one route table (lib/api/routes.ts).
 import {
-  analysisSettingsSchema, closeOutReviewOutputSchema, closeOutReviewSchema, competitorsSchema, fishboneSchema, healthScoreOutputSchema,
-  positioningSchema, swotSchema,
+  analysisSettingsSchema, closeOutFormOptionsSchema, closeOutReviewOutputSchema, closeOutReviewSchema, competitorsSchema, fishboneSchema, healthScoreOutputSchema,
+  positioningSchema, reasonReportQuerySchema, reasonReportSchema, reviewDecisionOutputSchema, reviewDecisionStatusSchema, swotSchema,
 } from "@/lib/validations/analysis";
 import type { ApiRouteSpec } from "./routes";
 
@@ -40,6 +40,28 @@ export const ANALYSIS_API_ROUTES: readonly ApiRouteSpec[] = [
     summary: "Write the close-out review: reasons are active keys of WIN_REASON (a P7 deal) or LOSS_REASON; a LOST review may precede the move to LOST",
     body: closeOutReviewSchema,
     response: { status: 200, schema: closeOutReviewOutputSchema, description: "The review as stored." },
+  },
+  {
+    method: "GET", path: "/api/v1/opportunities/:id/review/options", operationId: "getCloseOutFormOptions", tag: "Analysis",
+    summary: "What the close-out review form offers: the deal's review (or null), the active win and loss reasons, the deal's competitors",
+    response: { status: 200, schema: closeOutFormOptionsSchema, description: "The review and its choices." },
+  },
+  {
+    method: "GET", path: "/api/v1/close-out-reasons", operationId: "reportCloseOutReasons", tag: "Analysis",
+    summary: "Win/loss reasons across the close-out reviews of the closed deals you can see, optionally closed in a period (from/to, inclusive) and of one team",
+    query: reasonReportQuerySchema,
+    response: { status: 200, schema: reasonReportSchema, description: "Counts per reason, incomplete reviews, competitors who won." },
+  },
+  {
+    method: "GET", path: "/api/v1/opportunities/:id/file.pdf", operationId: "downloadProjectFilePdf", tag: "Analysis",
+    summary: "The deal's project file (档案) as a PDF in the caller's language: key facts, stage history, activities, team, analysis and the close-out review; audited as an export",
+    response: { status: 200, mediaType: "application/pdf", description: "An attachment project-file-<id>.pdf." },
+  },
+  {
+    method: "PATCH", path: "/api/v1/review-decisions/:id", operationId: "setReviewDecisionStatus", tag: "Analysis",
+    summary: "Mark a project-review-meeting decision done or open again: its owner, or a manager or admin who sees the deal; audited",
+    body: reviewDecisionStatusSchema,
+    response: { status: 200, schema: reviewDecisionOutputSchema, description: "The decision as stored." },
   },
   {
     method: "GET", path: "/api/v1/admin/analysis-settings", operationId: "getAnalysisSettings", tag: "Administration", errors: [403],

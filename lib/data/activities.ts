@@ -13,6 +13,7 @@ import { recordAudit } from "./audit";
 import { activityTypeNames, assertActiveActivityType, getOrgActivityTypes } from "./activity-types";
 import { findVisibleDeal } from "./deal-access";
 import { decodeCursor, encodeCursor } from "./pagination";
+import { refreshDealHealth } from "./health";
 
 const activityInclude = {
   user: { select: { name: true } },
@@ -120,6 +121,8 @@ export async function logOpportunityActivity(ctx: Ctx, opportunityId: string, in
       },
       include: activityInclude,
     });
+    // Activity recency (and activity gate criteria) feed the health score.
+    await refreshDealHealth(tx, ctx.orgId, [deal.id]);
     await recordAudit(tx, ctx, {
       action: "activity.create", entityType: "Activity", entityId: created.id,
       after: { opportunityId: deal.id, type: created.type, occurredAt: created.occurredAt.toISOString(), subject: created.subject, contactIds },

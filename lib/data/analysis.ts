@@ -14,7 +14,7 @@ import {
   swotSchema, type SwotInput,
 } from "@/lib/validations/analysis";
 import { findVisibleDeal } from "./deal-access";
-import { refreshHealthScore } from "./health";
+import { refreshDealHealth } from "./health";
 
 export type AnalysisKind = "FISHBONE" | "SWOT" | "COMPETITORS" | "POSITIONING";
 type Documents = { FISHBONE: FishboneInput; SWOT: SwotInput; COMPETITORS: CompetitorsInput; POSITIONING: PositioningInput };
@@ -99,17 +99,21 @@ export async function saveAnalysisDocument<K extends AnalysisKind>(
     const current = await tx.opportunityAnalysis.findUnique({ where: key, select: { version: true } });
     const currentVersion = current?.version ?? 0;
     if (expected !== undefined && expected !== currentVersion) throw staleDocument(currentVersion);
+    // The positioning scores feed the health score: the stored grade follows in this transaction.
+    const rescore = async <T>(row: T) => {
+      if (kind === "POSITIONING") await refreshDealHealth(tx, ctx.orgId, [deal.id]);
+      return row;
+    };
     if (!current) {
-      return tx.opportunityAnalysis.create({ data: { opportunityId: deal.id, kind, orgId: ctx.orgId, data: json, updatedById: ctx.userId } });
+      return rescore(await tx.opportunityAnalysis.create({ data: { opportunityId: deal.id, kind, orgId: ctx.orgId, data: json, updatedById: ctx.userId } }));
     }
     const result = await tx.opportunityAnalysis.updateMany({
       where: { opportunityId: deal.id, kind, version: currentVersion },
       data: { data: json, version: { increment: 1 }, updatedById: ctx.userId },
     });
     if (result.count === 0) throw staleDocument((await tx.opportunityAnalysis.findUniqueOrThrow({ where: key })).version);
-    return tx.opportunityAnalysis.findUniqueOrThrow({ where: key });
+    return rescore(await tx.opportunityAnalysis.findUniqueOrThrow({ where: key }));
   });
-  if (kind === "POSITIONING") await refreshHealthScore(ctx, deal.id);
   return parseStoredDocument(kind, saved.data, saved.version, ctx.locale);
 }
 

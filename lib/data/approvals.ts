@@ -13,6 +13,7 @@ import { recordAudit } from "./audit";
 import { findVisibleDeal } from "./deal-access";
 import { isUuid } from "./pagination";
 import type { AuditMeta } from "./stage-config";
+import { refreshDealHealth } from "./health";
 
 const approvalInclude = {
   opportunity: { select: { name: true, stage: true, teamId: true } },
@@ -91,6 +92,8 @@ export async function decideApproval(ctx: Ctx, approvalId: string, input: Approv
       action: input.approve ? "approval.approve" : "approval.reject", entityType: "ApprovalRequest", entityId: approvalId,
       before: { status: row.status }, after: { status, comment: input.comment ?? null }, ip: meta.ip,
     });
+    // An approval can meet an APPROVAL gate criterion, which feeds the health score.
+    await refreshDealHealth(tx, ctx.orgId, [row.opportunityId]);
     return toApprovalOutput(ctx, await tx.approvalRequest.findUniqueOrThrow({ where: { id: approvalId }, include: approvalInclude }));
   });
 }

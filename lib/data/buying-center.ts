@@ -11,6 +11,7 @@ import type { Ctx } from "@/lib/permissions";
 import type { BuyingCenterOutput, BuyingCenterReplace } from "@/lib/validations/buying-center";
 import { loadBuyingCenterFacts } from "./buying-center-facts";
 import { findVisibleDeal } from "./deal-access";
+import { refreshDealHealth } from "./health";
 
 const localized = (text: { en: string; "zh-CN": string }, locale: string) => (locale === "zh-CN" ? text["zh-CN"] : text.en);
 
@@ -67,6 +68,8 @@ export async function replaceBuyingCenter(ctx: Ctx, opportunityId: string, input
         })),
       });
     }
+    // Relationship coverage and red flags feed the health score.
+    await refreshDealHealth(tx, ctx.orgId, [deal.id]);
   });
   return getBuyingCenter(ctx, opportunityId);
 }

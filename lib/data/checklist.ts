@@ -8,6 +8,7 @@ import type { ChecklistTickInput } from "@/lib/validations/gates";
 import { recordAudit } from "./audit";
 import { findVisibleDeal } from "./deal-access";
 import { isUuid } from "./pagination";
+import { refreshDealHealth } from "./health";
 
 export type ChecklistEvidence = {
   criterionId: string;
@@ -40,7 +41,7 @@ export async function tickChecklistItem(ctx: Ctx, opportunityId: string, criteri
   const evidence = { tickedById: ctx.userId, at: new Date(), activityId: input.activityId ?? null, fileId: input.fileId ?? null };
   const tick = await db.$transaction(async (tx) => {
     await recordAudit(tx, ctx, { action: "checklist.tick", entityType: "Opportunity", entityId: deal.id, after: { criterionId, activityId: evidence.activityId, fileId: evidence.fileId } });
-    return tx.checklistTick.upsert({
+    const ticked = await tx.checklistTick.upsert({
     where: { criterionId_opportunityId: { criterionId, opportunityId: deal.id } },
     create: { ...evidence, orgId: ctx.orgId, criterionId, opportunityId: deal.id },
     update: evidence,
@@ -50,6 +51,9 @@ export async function tickChecklistItem(ctx: Ctx, opportunityId: string, criteri
       file: { select: { id: true, name: true, mime: true, size: true } },
     },
     });
+    // Gates met feed the health score.
+    await refreshDealHealth(tx, ctx.orgId, [deal.id]);
+    return ticked;
   });
   return {
     criterionId,
@@ -67,5 +71,6 @@ export async function untickChecklistItem(ctx: Ctx, opportunityId: string, crite
   await db.$transaction(async (tx) => {
     const removed = await tx.checklistTick.deleteMany({ where: { criterionId, opportunityId: deal.id, orgId: ctx.orgId } });
     if (removed.count) await recordAudit(tx, ctx, { action: "checklist.untick", entityType: "Opportunity", entityId: deal.id, before: { criterionId } });
+    await refreshDealHealth(tx, ctx.orgId, [deal.id]);
   });
 }

@@ -1,14 +1,15 @@
 // The close-out review (项目总结) of a won or lost deal: primary and secondary reasons from the org's WIN_REASON
 // / LOSS_REASON lists, the competitor who won, lessons and what to repeat. The LOST gate: a move to LOST needs
-// the review or its required field (the primary reason, carried by the move as its loss reason), checked in the
-// one stage-move path; the report lists the reasons across deals.
+// a complete review (lib/domain/close-out.ts), written before the move or carried by it and written in its
+// transaction, checked in the one stage-move path; the report lists the reasons across deals.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { CLOSE_OUT_GAP_MESSAGES, findCloseOutGaps, isCloseOutComplete } from "@/lib/domain/close-out";
 import { listItemLabel } from "@/lib/domain/org-lists";
 import type { StageKey } from "@/lib/domain/stages";
-import { invalid } from "@/lib/errors";
+import { type FieldError, invalid } from "@/lib/errors";
 import { type Ctx, opportunityVisibility } from "@/lib/permissions";
-import type { CloseOutReviewInput } from "@/lib/validations/analysis";
+import { type CloseOutReviewInput, competitorsSchema, type LostReviewInput } from "@/lib/validations/analysis";
 import { findVisibleDeal } from "./deal-access";
 
 export type CloseOutReview = CloseOutReviewInput & { authorId: string; updatedAt: string; isComplete: boolean };
@@ -19,10 +20,11 @@ type ReviewRow = {
 };
 
 function toReview(row: ReviewRow): CloseOutReview {
+  const outcome = row.outcome as CloseOutReview["outcome"];
   return {
-    outcome: row.outcome as CloseOutReview["outcome"], primaryReason: row.primaryReason, secondaryReasons: row.secondaryReasons,
+    outcome, primaryReason: row.primaryReason, secondaryReasons: row.secondaryReasons,
     winnerCompetitor: row.winnerCompetitor, lessons: row.lessons, toRepeat: row.toRepeat, authorId: row.authorId,
-    updatedAt: row.updatedAt.toISOString(), isComplete: row.lessons.trim().length > 0,
+    updatedAt: row.updatedAt.toISOString(), isComplete: isCloseOutComplete({ ...row, outcome }, outcome),
   };
 }
 
@@ -32,69 +34,105 @@ export async function getCloseOutReview(ctx: Ctx, opportunityId: string): Promis
   return row ? toReview(row) : null;
 }
 
+const gapMessage = (ctx: Ctx, gap: keyof typeof CLOSE_OUT_GAP_MESSAGES) => CLOSE_OUT_GAP_MESSAGES[gap][ctx.locale === "zh-CN" ? "zh-CN" : "en"];
+
 /**
- * Writes the review. Reasons must be active keys of the outcome's list; a LOST review may be written before
- * the move (it then satisfies the LOST gate), a WON review only once the deal is in P7.
+ * Validates and writes a review inside `tx`: reasons must be active keys of the outcome's list and the review
+ * complete. `stage` is where the deal is — or goes, for a review carried by a move — and decides which outcome
+ * may be written. `prefix` puts the field errors where the caller's form has the fields.
  */
-export async function saveCloseOutReview(ctx: Ctx, opportunityId: string, input: CloseOutReviewInput): Promise<CloseOutReview> {
-  const deal = await findVisibleDeal(db, ctx, opportunityId);
-  const { stage } = await db.opportunity.findUniqueOrThrow({ where: { id: deal.id }, select: { stage: true } });
-  if (input.outcome === "WON" && stage !== "P7") throw invalid([{ path: "outcome", message: "Only a deal in P7 (signed) is reviewed as won." }]);
-  if (input.outcome === "LOST" && stage === "P7") throw invalid([{ path: "outcome", message: "A signed deal is reviewed as won." }]);
+async function writeCloseOutReview(tx: Tx, ctx: Ctx, dealId: string, stage: StageKey, input: CloseOutReviewInput, prefix = ""): Promise<ReviewRow> {
+  if (input.outcome === "WON" && stage !== "P7") throw invalid([{ path: `${prefix}outcome`, message: "Only a deal in P7 (signed) is reviewed as won." }]);
+  if (input.outcome === "LOST" && stage === "P7") throw invalid([{ path: `${prefix}outcome`, message: "A signed deal is reviewed as won." }]);
   const list = input.outcome === "WON" ? "WIN_REASON" : "LOSS_REASON";
-  const items = await db.orgListItem.findMany({ where: { orgId: ctx.orgId, list, active: true }, select: { key: true } });
+  const items = await tx.orgListItem.findMany({ where: { orgId: ctx.orgId, list, active: true }, select: { key: true } });
   const keys = new Set(items.map((item) => item.key));
-  const errors = [
-    ...(keys.has(input.primaryReason) ? [] : [{ path: "primaryReason", message: "Pick a reason from the list." }]),
-    ...input.secondaryReasons.flatMap((reason, index) => (keys.has(reason) ? [] : [{ path: `secondaryReasons.${index}`, message: "Pick a reason from the list." }])),
+  const errors: FieldError[] = [
+    ...(keys.has(input.primaryReason) ? [] : [{ path: `${prefix}primaryReason`, message: "Pick a reason from the list." }]),
+    ...input.secondaryReasons.flatMap((reason, index) => (keys.has(reason) ? [] : [{ path: `${prefix}secondaryReasons.${index}`, message: "Pick a reason from the list." }])),
+    ...findCloseOutGaps(input, input.outcome).map((gap) => ({ path: `${prefix}${gap}`, message: gapMessage(ctx, gap), kind: "CLOSE_OUT" })),
   ];
   if (errors.length) throw invalid(errors);
   const data = {
     outcome: input.outcome, primaryReason: input.primaryReason, secondaryReasons: input.secondaryReasons,
     winnerCompetitor: input.winnerCompetitor ?? null, lessons: input.lessons, toRepeat: input.toRepeat ?? null, authorId: ctx.userId,
   };
-  const row = await db.closeOutReview.upsert({
-    where: { opportunityId: deal.id }, create: { ...data, opportunityId: deal.id, orgId: ctx.orgId }, update: data,
+  return tx.closeOutReview.upsert({ where: { opportunityId: dealId }, create: { ...data, opportunityId: dealId, orgId: ctx.orgId }, update: data });
+}
+
+/** PUT …/review. A LOST review may be written before the move (it then satisfies the LOST gate), a WON review only in P7. */
+export async function saveCloseOutReview(ctx: Ctx, opportunityId: string, input: CloseOutReviewInput): Promise<CloseOutReview> {
+  const deal = await findVisibleDeal(db, ctx, opportunityId);
+  const row = await db.$transaction(async (tx) => {
+    const { stage } = await tx.opportunity.findUniqueOrThrow({ where: { id: deal.id }, select: { stage: true } });
+    return writeCloseOutReview(tx, ctx, deal.id, stage as StageKey, input);
   });
   return toReview(row);
 }
 
-/** The LOSS_REASON key a free-text loss reason names (by key or either label), else the text itself. */
-async function lossReasonKey(tx: Tx, orgId: string, reason: string): Promise<string> {
-  const text = reason.trim();
-  const item = await tx.orgListItem.findFirst({
-    where: { orgId, list: "LOSS_REASON", OR: [{ key: text }, { labelEn: { equals: text, mode: "insensitive" } }, { labelZh: text }] },
-    select: { key: true },
-  });
-  return item?.key ?? text.slice(0, 60);
+/**
+ * The LOST gate, inside the stage move's transaction (called by moveOpportunityToStage). The move may carry
+ * the review (`closeOut`), which is written here — a later refusal rolls it back with the move. Then the
+ * deal's review must be complete; a refusal lists each missing part (kind CLOSE_OUT, path closeOut.<field>).
+ * Returns the loss reason the move records: the one it was given, else the primary reason's label.
+ */
+export async function enforceCloseOutReview(
+  tx: Tx, ctx: Ctx, deal: { id: string }, move: { to: StageKey; lossReason?: string | null; closeOut?: LostReviewInput },
+): Promise<string | null> {
+  if (move.to !== "LOST") return null;
+  const review = move.closeOut
+    ? await writeCloseOutReview(tx, ctx, deal.id, "LOST", { outcome: "LOST", ...move.closeOut }, "closeOut.")
+    : await tx.closeOutReview.findUnique({ where: { opportunityId: deal.id } });
+  const gaps = findCloseOutGaps(review ? { ...review, outcome: review.outcome as "WON" | "LOST" } : null, "LOST");
+  if (gaps.length) {
+    throw invalid(gaps.map((gap) => ({ path: `closeOut.${gap}`, message: gapMessage(ctx, gap), kind: "CLOSE_OUT" })));
+  }
+  if (move.lossReason?.trim()) return move.lossReason.trim();
+  const item = await tx.orgListItem.findFirst({ where: { orgId: ctx.orgId, list: "LOSS_REASON", key: review!.primaryReason } });
+  return item ? listItemLabel(item, ctx.locale) : review!.primaryReason;
 }
 
-/**
- * The LOST gate, inside the stage move's transaction: a LOST review must exist, or the move carries its
- * required field (the primary reason, as the loss reason) and then starts the review from it — lessons still
- * to be written, which the review page and the report show as incomplete. Called by moveOpportunityToStage.
- */
-export async function enforceCloseOutReview(tx: Tx, ctx: Ctx, deal: { id: string }, move: { to: StageKey; lossReason?: string | null }): Promise<void> {
-  if (move.to !== "LOST") return;
-  const existing = await tx.closeOutReview.findUnique({ where: { opportunityId: deal.id }, select: { outcome: true } });
-  if (existing?.outcome === "LOST") return;
-  if (!move.lossReason?.trim()) {
-    throw invalid([{ path: "lossReason", message: "A lost deal needs its close-out review or at least its primary loss reason." }]);
-  }
-  const data = {
-    outcome: "LOST", primaryReason: await lossReasonKey(tx, ctx.orgId, move.lossReason), secondaryReasons: [],
-    winnerCompetitor: null, lessons: "", toRepeat: null, authorId: ctx.userId,
-  };
-  await tx.closeOutReview.upsert({ where: { opportunityId: deal.id }, create: { ...data, opportunityId: deal.id, orgId: ctx.orgId }, update: data });
+/** Deals that reached P7 or LOST without a complete review: the close-out prompt on the reasons page. */
+export async function listDealsMissingReview(ctx: Ctx): Promise<{ id: string; name: string; stage: "P7" | "LOST" }[]> {
+  const deals = await db.opportunity.findMany({
+    where: { AND: [opportunityVisibility(ctx), { orgId: ctx.orgId, stage: { in: ["P7", "LOST"] }, deletedAt: null }] },
+    select: { id: true, name: true, stage: true, closeOutReview: { select: { outcome: true, primaryReason: true, winnerCompetitor: true, lessons: true } } },
+    orderBy: { stageEnteredAt: "desc" },
+    take: 200,
+  });
+  return deals
+    .filter((deal) => {
+      const expected = deal.stage === "P7" ? "WON" : "LOST";
+      const review = deal.closeOutReview;
+      return !isCloseOutComplete(review ? { ...review, outcome: review.outcome as "WON" | "LOST" } : null, expected);
+    })
+    .map((deal) => ({ id: deal.id, name: deal.name, stage: deal.stage as "P7" | "LOST" }));
 }
 
 export type ReasonReportRow = { outcome: "WON" | "LOST"; reason: string; label: string; primary: number; secondary: number };
 export type ReasonReport = { rows: ReasonReportRow[]; reviews: number; incomplete: number; winners: { name: string; count: number }[] };
 
-/** Reasons across the visible deals' reviews: how often each was primary and secondary; who beat us. */
-export async function reportCloseOutReasons(ctx: Ctx): Promise<ReasonReport> {
+/** Which closed deals the report counts: closed (entered P7 or LOST) from `from` to `to` (inclusive days), of one team. */
+export type ReasonReportFilters = { from?: string; to?: string; teamId?: string };
+
+/**
+ * Reasons across the reviews of the visible closed deals (P7 or LOST; a loss review written ahead of the move
+ * does not count until the deal is lost): how often each was primary and secondary; who beat us.
+ */
+export async function reportCloseOutReasons(ctx: Ctx, filters: ReasonReportFilters = {}): Promise<ReasonReport> {
+  const closedAt = {
+    ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00Z`) } : {}),
+    ...(filters.to ? { lt: new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+  };
   const reviews = await db.closeOutReview.findMany({
-    where: { orgId: ctx.orgId, opportunity: opportunityVisibility(ctx) },
+    where: {
+      orgId: ctx.orgId,
+      opportunity: {
+        AND: [opportunityVisibility(ctx), { stage: { in: ["P7", "LOST"] } }],
+        ...(filters.from || filters.to ? { stageEnteredAt: closedAt } : {}),
+        ...(filters.teamId ? { teamId: filters.teamId } : {}),
+      },
+    },
     select: { outcome: true, primaryReason: true, secondaryReasons: true, winnerCompetitor: true, lessons: true },
   });
   const items = await db.orgListItem.findMany({
@@ -120,7 +158,33 @@ export async function reportCloseOutReasons(ctx: Ctx): Promise<ReasonReport> {
   return {
     rows: [...rows.values()].sort((a, b) => a.outcome.localeCompare(b.outcome) || b.primary - a.primary || b.secondary - a.secondary),
     reviews: reviews.length,
-    incomplete: reviews.filter((review) => !review.lessons.trim()).length,
+    incomplete: reviews.filter((review) => !isCloseOutComplete({ ...review, outcome: review.outcome as "WON" | "LOST" }, review.outcome as "WON" | "LOST")).length,
     winners: [...winners.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count),
+  };
+}
+
+export type CloseOutFormOptions = {
+  review: CloseOutReview | null;
+  reasons: { WON: { value: string; label: string }[]; LOST: { value: string; label: string }[] };
+  competitorNames: string[];
+};
+
+/** What the review form offers for one visible deal: its review, both reason lists, the deal's competitors' names. */
+export async function getCloseOutFormOptions(ctx: Ctx, opportunityId: string): Promise<CloseOutFormOptions> {
+  const deal = await findVisibleDeal(db, ctx, opportunityId);
+  const [review, items, competitors] = await Promise.all([
+    db.closeOutReview.findUnique({ where: { opportunityId: deal.id } }),
+    db.orgListItem.findMany({
+      where: { orgId: ctx.orgId, list: { in: ["WIN_REASON", "LOSS_REASON"] }, active: true },
+      select: { list: true, key: true, labelEn: true, labelZh: true }, orderBy: [{ order: "asc" }, { labelEn: "asc" }],
+    }),
+    db.opportunityAnalysis.findUnique({ where: { opportunityId_kind: { opportunityId: deal.id, kind: "COMPETITORS" } }, select: { data: true } }),
+  ]);
+  const options = (list: string) => items.filter((item) => item.list === list).map((item) => ({ value: item.key, label: listItemLabel(item, ctx.locale) }));
+  const stored = competitorsSchema.safeParse(competitors?.data);
+  return {
+    review: review ? toReview(review) : null,
+    reasons: { WON: options("WIN_REASON"), LOST: options("LOSS_REASON") },
+    competitorNames: stored.success ? stored.data.competitors.map((competitor) => competitor.name) : [],
   };
 }

@@ -16,6 +16,7 @@ import { type BatchRowOutcome, batchRefusal, toContactOutput } from "./accounts"
 import { recordAudit, recordAudits } from "./audit";
 import { assertManagerInAccount, contactOrgChartOutput, contactRelationshipInclude } from "./contact-fields";
 import { isUuid } from "./pagination";
+import { refreshDealsOfContact } from "./health";
 
 const liveContact = (ctx: Ctx) => ({ orgId: ctx.orgId, deletedAt: null, account: { deletedAt: null } });
 
@@ -102,6 +103,8 @@ export async function updateContact(ctx: Ctx, id: string, input: ContactUpdate &
     await recordAudit(tx, ctx, {
       action: "contact.update", entityType: "Contact", entityId: id, before: auditedContactFields(current), after: auditedContactFields(updated),
     });
+    // The contact's roles shape the buying center of their deals (coverage, red flags).
+    if (input.roles !== undefined) await refreshDealsOfContact(tx, ctx.orgId, current.id);
     return updated;
   });
   return toContactOutput(row);

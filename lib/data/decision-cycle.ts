@@ -15,6 +15,7 @@ import type {
 } from "@/lib/validations/decision-cycle";
 import { findVisibleDeal } from "./deal-access";
 import { getStageTable } from "./stage-config";
+import { refreshDealHealth } from "./health";
 
 const changeInclude = {
   byUser: { select: { name: true } },
@@ -103,6 +104,8 @@ export async function changeDecisionStage(ctx: Ctx, opportunityId: string, input
     });
     await tx.opportunity.update({ where: { id: deal.id }, data: { decisionStage: input.stage } });
     await tx.account.update({ where: { id: deal.accountId }, data: { decisionStage: input.stage } });
+    // Customer alignment feeds the health score.
+    await refreshDealHealth(tx, ctx.orgId, [deal.id]);
   });
   return getDecisionCycle(ctx, opportunityId);
 }

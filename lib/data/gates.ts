@@ -15,6 +15,7 @@ import { recordAudit } from "./audit";
 import { toGateCriterion } from "./gate-enforcement";
 import { isUuid } from "./pagination";
 import type { AuditMeta } from "./stage-config";
+import { ORG_REFRESH_TIMEOUT_MS, refreshOrgHealth } from "./health";
 
 type CriterionRow = Prisma.GateCriterionGetPayload<object>;
 
@@ -77,8 +78,9 @@ export async function createGateCriterion(ctx: Ctx, input: GateCriterionInput, m
     const row = await tx.gateCriterion.create({ data: { ...rowData(input), order, orgId: ctx.orgId } });
     const after = toCriterionOutput(row);
     await recordAudit(tx, ctx, { action: "gate.create", entityType: "GateCriterion", entityId: row.id, after, ip: meta.ip });
+    await refreshOrgHealth(tx, ctx.orgId);
     return after;
-  });
+  }, { timeout: ORG_REFRESH_TIMEOUT_MS });
 }
 
 async function findActiveCriterion(tx: Tx, ctx: Ctx, id: string): Promise<CriterionRow> {
@@ -100,8 +102,10 @@ export async function updateGateCriterion(ctx: Ctx, id: string, input: GateCrite
     await recordAudit(tx, ctx, {
       action: "gate.update", entityType: "GateCriterion", entityId: id, before: toCriterionOutput(current), after, ip: meta.ip,
     });
+    // What counts as "gates met" changed for every deal: their stored health follows in this transaction.
+    await refreshOrgHealth(tx, ctx.orgId);
     return after;
-  });
+  }, { timeout: ORG_REFRESH_TIMEOUT_MS });
 }
 
 export async function deleteGateCriterion(ctx: Ctx, id: string, meta: AuditMeta = {}): Promise<void> {
@@ -110,5 +114,6 @@ export async function deleteGateCriterion(ctx: Ctx, id: string, meta: AuditMeta 
     const current = await findActiveCriterion(tx, ctx, id);
     await tx.gateCriterion.update({ where: { id }, data: { active: false } });
     await recordAudit(tx, ctx, { action: "gate.delete", entityType: "GateCriterion", entityId: id, before: toCriterionOutput(current), ip: meta.ip });
-  });
+    await refreshOrgHealth(tx, ctx.orgId);
+  }, { timeout: ORG_REFRESH_TIMEOUT_MS });
 }

@@ -1,15 +1,18 @@
 // The deal health score and grade (量化评测): gathers the inputs of lib/domain/health-score.ts for one deal,
-// scores it with the org's weights and thresholds, and caches the result in OpportunityHealth so the board
-// and the table can filter by grade in SQL. The admin configuration (weights, thresholds) lives here too.
+// scores it with the org's weights and thresholds, and stores the result in OpportunityHealth so the board
+// and the table can filter by grade in SQL. The stored row is written by the writes that change an input, in
+// their transaction (refreshDealHealth), never by a read; a daily job rescoring open deals keeps the
+// time-driven factor (days since the last activity) current. The admin configuration lives here too.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import {
-  computeHealthScore, countCloseDateSlips, DEFAULT_GRADE_THRESHOLDS, DEFAULT_HEALTH_WEIGHTS, type Grade, gradeDeal,
+  computeHealthScore, countCloseDateSlips, DEFAULT_GRADE_THRESHOLDS, DEFAULT_HEALTH_WEIGHTS, gradeDeal,
   type GradeThresholds, HEALTH_FACTORS, type HealthInput, type HealthWeights,
 } from "@/lib/domain/health-score";
 import { type BuyingCenterFacts, computeRedFlags, DECISION_ROLES, isCovered } from "@/lib/domain/buying-center";
 import { decisionAlignment, isDecisionStageKey } from "@/lib/domain/decision-cycle";
-import type { StageKey, StageTable } from "@/lib/domain/stages";
+import { evaluateStages, lastOpenStage, planStageMove } from "@/lib/domain/gate-moves";
+import { PIPELINE_STAGE_KEYS, type StageKey, type StageTable } from "@/lib/domain/stages";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Ctx } from "@/lib/permissions";
 import {
@@ -18,18 +21,20 @@ import {
 import { recordAudit } from "./audit";
 import { findVisibleDeal } from "./deal-access";
 import { loadBuyingCenterFacts } from "./buying-center-facts";
-import { getOpportunityGates } from "./gate-status";
+import { loadActiveCriteria, loadDealFacts } from "./gate-enforcement";
 import { getStageTable } from "./stage-config";
 
 export type AnalysisSettings = { weights: HealthWeights; grading: GradeThresholds };
 
 const DAY_MS = 86_400_000;
+/** A whole org is rescored inside the admin's transaction: allow it longer than Prisma's 5 s default. */
+export const ORG_REFRESH_TIMEOUT_MS = 120_000;
 /** A deal three or more decision stages ahead of its customer gets no alignment credit. */
 const ALIGNMENT_ZERO_GAP = 3;
 
 /** The org's weights and thresholds; the defaults until an admin saves their own. Every member may read them. */
-export async function getAnalysisSettings(ctx: Pick<Ctx, "orgId">): Promise<AnalysisSettings> {
-  const row = await db.analysisSettings.findUnique({ where: { orgId: ctx.orgId } });
+export async function getAnalysisSettings(ctx: Pick<Ctx, "orgId">, client: Client = db): Promise<AnalysisSettings> {
+  const row = await client.analysisSettings.findUnique({ where: { orgId: ctx.orgId } });
   const weights = healthWeightsSchema.safeParse(row?.weights);
   const grading = gradeThresholdsSchema.safeParse(row?.grading);
   return {
@@ -38,7 +43,7 @@ export async function getAnalysisSettings(ctx: Pick<Ctx, "orgId">): Promise<Anal
   };
 }
 
-/** Admins only; audited. Cached scores are recomputed lazily (each deal when next scored). */
+/** Admins only; audited. Every deal's stored score and grade is recomputed with the new settings in the same transaction. */
 export async function updateAnalysisSettings(ctx: Ctx, input: AnalysisSettingsInput): Promise<AnalysisSettings> {
   assertCan(ctx, "analysis.configure");
   const parsed = analysisSettingsSchema.parse(input);
@@ -51,13 +56,16 @@ export async function updateAnalysisSettings(ctx: Ctx, input: AnalysisSettingsIn
       update: { weights: json(parsed.weights), grading: json(parsed.grading) },
     });
     await recordAudit(tx, ctx, { action: "analysis.settings.update", entityType: "AnalysisSettings", entityId: ctx.orgId, before, after: parsed });
-  });
+    await refreshOrgHealth(tx, ctx.orgId, { settings: parsed });
+  }, { timeout: ORG_REFRESH_TIMEOUT_MS });
   return parsed;
 }
 
+type Client = Tx | typeof db;
+
 /** Close-date slips: the one place that knows where they come from — the deal's field history (issue 8). */
-export async function loadCloseDateSlips(orgId: string, opportunityId: string): Promise<number> {
-  const changes = await db.opportunityFieldChange.findMany({
+export async function loadCloseDateSlips(orgId: string, opportunityId: string, client: Client = db): Promise<number> {
+  const changes = await client.opportunityFieldChange.findMany({
     where: { orgId, opportunityId, field: "expectedCloseDate" },
     select: { before: true, after: true },
     orderBy: { at: "asc" },
@@ -80,22 +88,31 @@ function customerAlignment(stage: StageKey, decisionStage: string | null, table:
   return Math.max(0, 1 - alignment.gap / ALIGNMENT_ZERO_GAP);
 }
 
-/** The inputs of the score for one visible deal, from every module that judges a deal. */
-export async function loadHealthInput(ctx: Ctx, opportunityId: string, now = new Date()): Promise<HealthInput> {
-  const [gates, positioningRow, lastActivity, deal, table, buyingCenter, closeDateSlips] = await Promise.all([
-    getOpportunityGates(ctx, opportunityId),
-    db.opportunityAnalysis.findUnique({ where: { opportunityId_kind: { opportunityId, kind: "POSITIONING" } } }),
-    db.activity.findFirst({ where: { opportunityId, orgId: ctx.orgId }, orderBy: { occurredAt: "desc" }, select: { occurredAt: true } }),
-    db.opportunity.findUniqueOrThrow({ where: { id: opportunityId }, select: { stage: true, decisionStage: true } }),
-    getStageTable(ctx),
-    loadBuyingCenterFacts(db, { id: opportunityId, orgId: ctx.orgId }),
-    loadCloseDateSlips(ctx.orgId, opportunityId),
-  ]);
+/** The next pipeline stage; a won or lost deal has none (no gate criteria count). Same rule as the deal's checklist. */
+function nextStage(stage: StageKey): StageKey {
+  const index = (PIPELINE_STAGE_KEYS as readonly StageKey[]).indexOf(stage);
+  return index >= 0 && index < PIPELINE_STAGE_KEYS.length - 1 ? PIPELINE_STAGE_KEYS[index + 1] : stage;
+}
+
+/**
+ * The inputs of the score for one deal, read through `client` — inside a write's transaction, so the score
+ * sees the write. The caller has checked the deal's visibility (or is the system: the daily refresh).
+ */
+async function loadHealthInputWith(client: Client, orgId: string, opportunityId: string, table: StageTable, now: Date): Promise<HealthInput> {
+  const deal = await client.opportunity.findUniqueOrThrow({ where: { id: opportunityId } });
+  const stage = deal.stage as StageKey;
+  const target = nextStage(stage);
+  const criteria = await loadActiveCriteria(client, orgId);
+  const facts = await loadDealFacts(client, deal, criteria);
+  const gates = target === stage ? [] : evaluateStages(criteria, facts, planStageMove(stage, target, lastOpenStage(facts)).gatedStages, target);
+  const positioningRow = await client.opportunityAnalysis.findUnique({ where: { opportunityId_kind: { opportunityId, kind: "POSITIONING" } } });
+  const lastActivity = await client.activity.findFirst({ where: { opportunityId, orgId }, orderBy: { occurredAt: "desc" }, select: { occurredAt: true } });
+  const buyingCenter = await loadBuyingCenterFacts(client, { id: opportunityId, orgId });
+  const closeDateSlips = await loadCloseDateSlips(orgId, opportunityId, client);
   const positioning = positioningSchema.safeParse(positioningRow?.data);
   const score = (element: "need" | "budget" | "decisionChain" | "timeline") => (positioning.success ? positioning.data[element].score : 0);
-  const stage = deal.stage as StageKey;
   return {
-    gates: { met: gates.criteria.filter((criterion) => criterion.met).length, total: gates.criteria.length },
+    gates: { met: gates.filter((criterion) => criterion.met).length, total: gates.length },
     positioning: { need: score("need"), budget: score("budget"), decisionChain: score("decisionChain"), timeline: score("timeline") },
     daysSinceLastActivity: lastActivity ? Math.max(0, Math.floor((now.getTime() - lastActivity.occurredAt.getTime()) / DAY_MS)) : null,
     closeDateSlips,
@@ -103,6 +120,12 @@ export async function loadHealthInput(ctx: Ctx, opportunityId: string, now = new
     redFlags: computeRedFlags(buyingCenter, stage).length,
     customerAlignment: customerAlignment(stage, deal.decisionStage, table),
   };
+}
+
+/** The inputs of the score for one visible deal, from every module that judges a deal. */
+export async function loadHealthInput(ctx: Ctx, opportunityId: string, now = new Date()): Promise<HealthInput> {
+  const deal = await findVisibleDeal(db, ctx, opportunityId);
+  return loadHealthInputWith(db, ctx.orgId, deal.id, await getStageTable(ctx), now);
 }
 
 export function toHealthScoreOutput(input: HealthInput, settings: AnalysisSettings, amount: string, locale: string): HealthScoreOutput {
@@ -116,21 +139,49 @@ export function toHealthScoreOutput(input: HealthInput, settings: AnalysisSettin
   };
 }
 
-/** GET …/score: computes the score now and refreshes the cached grade. */
-export async function getHealthScore(ctx: Ctx, opportunityId: string): Promise<HealthScoreOutput> {
+/** GET …/score: the score computed now. A read: it changes nothing (the stored grade is kept by the writes). */
+export async function getHealthScore(ctx: Ctx, opportunityId: string, now = new Date()): Promise<HealthScoreOutput> {
   const deal = await findVisibleDeal(db, ctx, opportunityId);
-  const row = await db.opportunity.findUniqueOrThrow({ where: { id: deal.id }, select: { amount: true } });
-  const [input, settings] = [await loadHealthInput(ctx, deal.id), await getAnalysisSettings(ctx)];
-  const output = toHealthScoreOutput(input, settings, row.amount.toString(), ctx.locale);
-  await storeHealth(ctx.orgId, deal.id, output.score, output.grade);
-  return output;
+  const [row, input, settings] = await Promise.all([
+    db.opportunity.findUniqueOrThrow({ where: { id: deal.id }, select: { amount: true } }),
+    loadHealthInput(ctx, deal.id, now),
+    getAnalysisSettings(ctx),
+  ]);
+  return toHealthScoreOutput(input, settings, row.amount.toString(), ctx.locale);
 }
 
-export async function refreshHealthScore(ctx: Ctx, opportunityId: string): Promise<void> {
-  await getHealthScore(ctx, opportunityId);
+/**
+ * Recomputes and stores the score and grade of the given deals through `tx` — called inside every write that
+ * changes an input (stage moves, key fields, positioning, activities, gate ticks and approvals, the buying
+ * center, the customer's decision stage) and by the admin's weight/threshold and gate changes for the whole
+ * org, so the grade the board filters on is the grade a GET computes. `settings` defaults to the stored ones.
+ */
+export async function refreshDealHealth(
+  tx: Client, orgId: string, opportunityIds: readonly string[], options: { settings?: AnalysisSettings; now?: Date } = {},
+): Promise<void> {
+  if (!opportunityIds.length) return;
+  const now = options.now ?? new Date();
+  const settings = options.settings ?? (await getAnalysisSettings({ orgId }, tx));
+  const table = await getStageTable({ orgId }, tx);
+  for (const opportunityId of new Set(opportunityIds)) {
+    const deal = await tx.opportunity.findUnique({ where: { id: opportunityId }, select: { orgId: true, amount: true, deletedAt: true } });
+    if (!deal || deal.orgId !== orgId) continue;
+    const input = await loadHealthInputWith(tx, orgId, opportunityId, table, now);
+    const { score } = computeHealthScore(input, settings.weights);
+    const data = { score, grade: gradeDeal(deal.amount.toString(), score, settings.grading), computedAt: now };
+    await tx.opportunityHealth.upsert({ where: { opportunityId }, create: { orgId, opportunityId, ...data }, update: data });
+  }
 }
 
-async function storeHealth(orgId: string, opportunityId: string, score: number, grade: Grade) {
-  const data = { score, grade, computedAt: new Date() };
-  await db.opportunityHealth.upsert({ where: { opportunityId }, create: { orgId, opportunityId, ...data }, update: data });
+/** The live deals a contact takes part in: after a change to the contact's roles or relationships. */
+export async function refreshDealsOfContact(tx: Client, orgId: string, contactId: string): Promise<void> {
+  const links = await tx.opportunityContact.findMany({ where: { orgId, contactId, opportunity: { deletedAt: null } }, select: { opportunityId: true } });
+  await refreshDealHealth(tx, orgId, links.map((link) => link.opportunityId));
+}
+
+/** Every live deal of the org: after a change to what scores all of them (weights, thresholds, gate criteria). */
+export async function refreshOrgHealth(tx: Client, orgId: string, options: { settings?: AnalysisSettings; now?: Date } = {}): Promise<number> {
+  const deals = await tx.opportunity.findMany({ where: { orgId, deletedAt: null }, select: { id: true } });
+  await refreshDealHealth(tx, orgId, deals.map((deal) => deal.id), options);
+  return deals.length;
 }

@@ -13,6 +13,7 @@ import type {
   OpportunityCreate, OpportunityListQuery, OpportunityOutput, OpportunityUpdate, StageChangeOutput, StageMove,
 } from "@/lib/validations/opportunity";
 import { enforceCloseOutReview } from "./close-out";
+import { refreshDealHealth } from "./health";
 import { recordFieldChanges } from "./field-history";
 import { recordAudit } from "./audit";
 import { enforceCreationGates, enforceGates, recordGateOutcome } from "./gate-enforcement";
@@ -211,6 +212,7 @@ export async function createOpportunity(
       select: { id: true },
     });
     await recordGateOutcome(tx, created, change.id, gates, created.stageEnteredAt);
+    await refreshDealHealth(tx, ctx.orgId, [created.id]);
     await recordAudit(tx, ctx, { action: "opportunity.create", entityType: "Opportunity", entityId: created.id, after: auditSnapshot(created) });
     return created;
   });
@@ -262,6 +264,8 @@ export async function updateOpportunity(ctx: Ctx, id: string, input: Opportunity
     });
     if (!written) throw conflict((await tx.opportunity.findUniqueOrThrow({ where: { id } })).version);
     await recordFieldChanges(tx, ctx, current, input);
+    // Amount (grade) and close date (slips) feed the health score (its own table).
+    await refreshDealHealth(tx, ctx.orgId, [id]);
     const [account, owner] = await Promise.all([
       written.accountId === current.accountId ? current.account : tx.account.findUniqueOrThrow({ where: { id: written.accountId }, select: { name: true } }),
       written.ownerId === current.ownerId ? current.owner : tx.user.findUniqueOrThrow({ where: { id: written.ownerId }, select: { name: true } }),
@@ -285,18 +289,18 @@ export async function moveOpportunityToStage(ctx: Ctx, id: string, move: StageMo
     const current = await findVisibleRow(tx, ctx, id);
     if (current.version !== move.version) throw conflict(current.version);
     const from = current.stage as StageKey;
-    const refusal = checkStageMove(from, move.to, move.lossReason);
-    if (refusal === "SAME_STAGE") throw invalid([{ path: "to", message: `The deal is already in ${move.to}.` }]);
-    if (refusal === "LOSS_REASON_REQUIRED") throw invalid([{ path: "lossReason", message: "A lost deal needs a loss reason." }]);
-    const gates = await enforceGates(tx, ctx, current, move);
-    await enforceCloseOutReview(tx, ctx, current, move);
+    if (from === move.to) throw invalid([{ path: "to", message: `The deal is already in ${move.to}.` }]);
+    // The LOST gate: a complete close-out review (carried by the move or written before); it names the loss reason.
+    const lossReason = await enforceCloseOutReview(tx, ctx, current, move);
+    if (checkStageMove(from, move.to, lossReason) === "LOSS_REASON_REQUIRED") throw invalid([{ path: "lossReason", message: "A lost deal needs a loss reason." }]);
+    const gates = await enforceGates(tx, ctx, current, { ...move, lossReason });
     const now = new Date();
     const result = await tx.opportunity.updateMany({
       where: { id, orgId: ctx.orgId, version: move.version, deletedAt: null },
       data: {
         stage: move.to,
         stageEnteredAt: now,
-        lossReason: move.to === "LOST" ? move.lossReason : null,
+        lossReason,
         version: { increment: 1 },
       },
     });
@@ -305,11 +309,12 @@ export async function moveOpportunityToStage(ctx: Ctx, id: string, move: StageMo
       data: {
         orgId: ctx.orgId, opportunityId: id, fromStage: from, toStage: move.to, at: now, byUserId: ctx.userId,
         amount: current.amount, probability: table[move.to].probability,
-        lossReason: move.to === "LOST" ? move.lossReason : null, reason: move.reason ?? null,
+        lossReason, reason: move.reason ?? null,
       },
       select: { id: true },
     });
     await recordGateOutcome(tx, current, change.id, gates, now);
+    await refreshDealHealth(tx, ctx.orgId, [id]);
     const moved = await tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
     await recordAudit(tx, ctx, {
       action: "opportunity.stageMove", entityType: "Opportunity", entityId: id,

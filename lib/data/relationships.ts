@@ -9,6 +9,7 @@ import { invalid, notFound } from "@/lib/errors";
 import { assertCan, type Ctx } from "@/lib/permissions";
 import type { ContactRelationshipsOutput, RelationshipSet } from "@/lib/validations/buying-center";
 import { isUuid } from "./pagination";
+import { refreshDealsOfContact } from "./health";
 
 async function findLiveContact(ctx: Ctx, id: string) {
   if (!isUuid(id)) throw notFound("Contact");
@@ -66,6 +67,8 @@ export async function setContactRelationship(ctx: Ctx, contactId: string, input:
         note: input.note ?? null, byUserId: ctx.userId, at,
       },
     });
+    // Coverage of the deals this person is part of feeds their health scores.
+    await refreshDealsOfContact(tx, ctx.orgId, contact.id);
   });
   return listContactRelationships(ctx, contact.id);
 }

@@ -3,9 +3,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { compareByGradeAndScore, type Grade } from "@/lib/domain/health-score";
-import { forbidden, invalid } from "@/lib/errors";
+import { forbidden, invalid, notFound } from "@/lib/errors";
 import { type Ctx, opportunityVisibility } from "@/lib/permissions";
-import type { ReviewDecisionInput } from "@/lib/validations/analysis";
+import type { ReviewDecisionInput, ReviewDecisionStatusInput } from "@/lib/validations/analysis";
+import { recordAudit } from "./audit";
+import { isUuid } from "./pagination";
 import { findVisibleDeal } from "./deal-access";
 import { getHealthScore } from "./health";
 
@@ -24,7 +26,7 @@ export type ReviewDeal = { id: string; name: string; accountName: string; ownerN
 
 /**
  * The agenda: the team's open deals the caller can see (all visible open deals without a team), ordered by
- * grade then score. Deals never scored are scored now, so none is missing from the order.
+ * grade then score, from the stored scores (kept current by the writes); a deal never scored is scored live.
  */
 export async function listReviewDeals(ctx: Ctx, teamId: string | null): Promise<ReviewDeal[]> {
   const rows = await db.opportunity.findMany({
@@ -37,6 +39,7 @@ export async function listReviewDeals(ctx: Ctx, teamId: string | null): Promise<
   });
   const deals: ReviewDeal[] = [];
   for (const row of rows) {
+    // A deal never scored (written before scores were stored) is scored live for the order, without storing.
     const health = row.health ?? (await getHealthScore(ctx, row.id));
     deals.push({
       id: row.id, name: row.name, accountName: row.account.name, ownerName: row.owner.name, stage: row.stage,
@@ -51,6 +54,12 @@ export type ReviewDecision = { id: string; text: string; ownerId: string; ownerN
 export async function listReviewDecisions(ctx: Ctx, opportunityId: string): Promise<ReviewDecision[]> {
   const deal = await findVisibleDeal(db, ctx, opportunityId);
   const rows = await db.reviewDecision.findMany({ where: { opportunityId: deal.id, orgId: ctx.orgId }, orderBy: { createdAt: "desc" } });
+  return listDecisionRows(ctx, rows);
+}
+
+type DecisionRow = { id: string; text: string; ownerId: string; dueDate: Date | null; status: string; createdAt: Date };
+
+async function listDecisionRows(ctx: Ctx, rows: DecisionRow[]): Promise<ReviewDecision[]> {
   const owners = await db.user.findMany({ where: { id: { in: rows.map((row) => row.ownerId) } }, select: { id: true, name: true } });
   return rows.map((row) => ({
     id: row.id, text: row.text, ownerId: row.ownerId, ownerName: owners.find((owner) => owner.id === row.ownerId)?.name ?? "—",
@@ -70,4 +79,26 @@ export async function recordReviewDecision(ctx: Ctx, opportunityId: string, inpu
       dueDate: input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null,
     },
   });
+}
+
+/**
+ * Marks a meeting decision done (or open again). Who may: the decision's owner — it is their action — or a
+ * manager or admin who sees the deal (who runs the meeting). Anyone else gets NOT_FOUND or FORBIDDEN.
+ */
+export async function setReviewDecisionStatus(ctx: Ctx, decisionId: string, input: ReviewDecisionStatusInput): Promise<ReviewDecision> {
+  if (!isUuid(decisionId)) throw notFound("Decision");
+  const row = await db.reviewDecision.findFirst({ where: { id: decisionId, orgId: ctx.orgId } });
+  if (!row) throw notFound("Decision");
+  const isOwner = row.ownerId === ctx.userId;
+  // The owner may close their action even on a deal they cannot otherwise see; the meeting's runners see the deal.
+  if (!isOwner) {
+    await findVisibleDeal(db, ctx, row.opportunityId);
+    if (ctx.role === "REP") throw forbidden("Only the decision's owner or a manager marks it done.");
+  }
+  await db.$transaction(async (tx) => {
+    await tx.reviewDecision.update({ where: { id: row.id }, data: { status: input.status } });
+    await recordAudit(tx, ctx, { action: "reviewDecision.status", entityType: "ReviewDecision", entityId: row.id, before: { status: row.status }, after: { status: input.status } });
+  });
+  const [decision] = await listDecisionRows(ctx, [{ ...row, status: input.status }]);
+  return decision;
 }

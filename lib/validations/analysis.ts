@@ -130,18 +130,30 @@ export type PositioningInput = z.output<typeof positioningSchema>;
 
 export const CLOSE_OUT_OUTCOMES = ["WON", "LOST"] as const;
 
-export const closeOutReviewSchema = z.strictObject({
-  outcome: z.enum(CLOSE_OUT_OUTCOMES, { error: "Use WON or LOST." }),
+const closeOutFields = {
   primaryReason: z.string().trim().min(1, { error: "Pick the primary reason." }).max(60),
   secondaryReasons: z.array(z.string().trim().min(1).max(60)).max(5, { error: "At most 5 secondary reasons." }).default([]),
   winnerCompetitor: nullableNote(120),
   lessons: text(4000),
   toRepeat: nullableNote(4000),
-}).superRefine((review, context) => {
+};
+
+const refineReasons = (review: { primaryReason: string; secondaryReasons: string[] }, context: z.RefinementCtx) => {
   if (review.secondaryReasons.includes(review.primaryReason)) {
     context.addIssue({ code: "custom", path: ["secondaryReasons"], message: "The primary reason is not also a secondary one." });
   }
-}).meta({ id: "CloseOutReview", description: "Win/loss review: reasons are keys of the org's WIN_REASON or LOSS_REASON list." });
+};
+
+export const closeOutReviewSchema = z.strictObject({ outcome: z.enum(CLOSE_OUT_OUTCOMES, { error: "Use WON or LOST." }), ...closeOutFields })
+  .superRefine(refineReasons)
+  .meta({ id: "CloseOutReview", description: "Win/loss review: reasons are keys of the org's WIN_REASON or LOSS_REASON list." });
+
+/** The loss review a move to LOST may carry: written in the move's transaction, so a refused move leaves nothing. */
+export const lostReviewSchema = z.strictObject(closeOutFields)
+  .superRefine(refineReasons)
+  .meta({ id: "LostReview", description: "The close-out review of a move to LOST (outcome LOST): primary reason key of LOSS_REASON, lessons, and the competitor who won when the reason is the competition." });
+
+export type LostReviewInput = z.output<typeof lostReviewSchema>;
 
 export type CloseOutReviewInput = z.output<typeof closeOutReviewSchema>;
 
@@ -195,4 +207,40 @@ export const closeOutReviewOutputSchema = z.object({
   authorId: z.string(),
   updatedAt: z.string(),
   isComplete: z.boolean(),
-}).meta({ id: "CloseOutReviewOutput", description: "The review; `isComplete` is false while the lessons are still to be written." });
+}).meta({ id: "CloseOutReviewOutput", description: "The review; `isComplete` is false while a part the LOST gate needs is missing (lib/domain/close-out.ts)." });
+
+const optionSchema = z.object({ value: z.string(), label: z.string() });
+
+export const closeOutFormOptionsSchema = z.object({
+  review: closeOutReviewOutputSchema.nullable(),
+  reasons: z.object({ WON: z.array(optionSchema), LOST: z.array(optionSchema) }),
+  competitorNames: z.array(z.string()),
+}).meta({ id: "CloseOutFormOptions", description: "The review form's choices: the deal's review (or null), the active WIN_REASON / LOSS_REASON items in the reader's language, the deal's competitors." });
+export type CloseOutFormOptionsOutput = z.output<typeof closeOutFormOptionsSchema>;
+
+export const reasonReportQuerySchema = z.strictObject({
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+  teamId: idSchema.optional(),
+}).refine((query) => !query.from || !query.to || query.from <= query.to, { path: ["to"], message: "The end is before the start." })
+  .meta({ id: "ReasonReportQuery" });
+
+export type ReasonReportQuery = z.output<typeof reasonReportQuerySchema>;
+
+export const reasonReportSchema = z.object({
+  rows: z.array(z.object({ outcome: z.enum(CLOSE_OUT_OUTCOMES), reason: z.string(), label: z.string(), primary: z.int(), secondary: z.int() })),
+  reviews: z.int(),
+  incomplete: z.int(),
+  winners: z.array(z.object({ name: z.string(), count: z.int() })),
+}).meta({ id: "CloseOutReasonReport", description: "How often each win/loss reason was primary and secondary across the visible closed deals' reviews; who won against us." });
+
+export const REVIEW_DECISION_STATUSES = ["OPEN", "DONE"] as const;
+
+export const reviewDecisionStatusSchema = z.strictObject({ status: z.enum(REVIEW_DECISION_STATUSES, { error: "Use OPEN or DONE." }) })
+  .meta({ id: "ReviewDecisionStatus" });
+
+export type ReviewDecisionStatusInput = z.output<typeof reviewDecisionStatusSchema>;
+
+export const reviewDecisionOutputSchema = z.object({
+  id: z.string(), text: z.string(), ownerId: z.string(), ownerName: z.string(), dueDate: z.string().nullable(), status: z.enum(REVIEW_DECISION_STATUSES), createdAt: z.string(),
+}).meta({ id: "ReviewDecision" });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { decisionAlignmentSchema, decisionStageSchema } from "./decision-cycle";
 import { currencySchema, dateSchema, idSchema, limitSchema, moneySchema, optionalText, stageSchema } from "./common";
+import { lostReviewSchema } from "./analysis";
 
 export const opportunityFields = {
   name: z.string().trim().min(1, { error: "Name is required." }).max(200, { error: "At most 200 characters." }),
@@ -46,6 +47,7 @@ export const stageMoveSchema = z
     version: z.int({ error: "version is required (the version you last read)." }).positive(),
     lossReason: optionalText(500),
     reason: optionalText(500),
+    closeOut: lostReviewSchema.optional().meta({ description: "A move to LOST needs a complete loss review: send it here (written in the same transaction) or PUT …/review first." }),
   })
   .meta({ id: "StageMove" });
 

@@ -87,9 +87,11 @@ test("a card moves by keyboard from its menu, and LOST asks for the loss reason"
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText(deal.name);
+  // The LOST gate: the close-out review first (primary reason, lessons), listed when missing.
   await dialog.getByRole("button", { name: "Mark as lost" }).click();
-  await expect(dialog.getByText("Enter a loss reason.")).toBeVisible();
-  await dialog.getByLabel("Loss reason").fill("Competitor won on price");
+  await expect(dialog.getByTestId("close-out-gap-list")).toContainText("Choose the primary loss reason.");
+  await dialog.getByLabel("Primary reason").selectOption({ label: "Customer postponed the project indefinitely" });
+  await dialog.getByLabel("Lessons learned").fill("Qualify the budget before the demo");
   await dialog.getByRole("button", { name: "Mark as lost" }).click();
   await expect(dialog).toBeHidden();
   await expect(cardIn(page, "P3", deal)).toHaveCount(0);

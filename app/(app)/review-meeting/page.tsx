@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DecisionForm } from "@/components/analysis/decision-form";
+import { DecisionStatusButton } from "@/components/analysis/decision-status-button";
 import { GradeBadge, HealthScoreCard } from "@/components/analysis/health-score-card";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -18,7 +19,7 @@ import { SWOT_QUADRANTS } from "@/lib/validations/analysis";
 import { formatDate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { getPageContext } from "../_lib/session";
-import { recordReviewDecisionAction } from "./actions";
+import { recordReviewDecisionAction, setReviewDecisionStatusAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { m } = await getI18n();
@@ -136,7 +137,15 @@ async function MeetingDeal({ ctx, id, index, total, href, locale, m, stageTable,
           {decisions.length === 0 ? <p className="text-sm text-muted-foreground">{t.noDecisions}</p> : (
             <ul className="space-y-1 text-sm">
               {decisions.map((decision) => (
-                <li key={decision.id}>{decision.text} <span className="text-muted-foreground">— {decision.ownerName}{decision.dueDate ? ` · ${formatDate(decision.dueDate, locale)}` : ""}</span></li>
+                <li key={decision.id} className="flex flex-wrap items-center justify-between gap-2" data-status={decision.status}>
+                  <span className={decision.status === "DONE" ? "text-muted-foreground line-through" : undefined}>
+                    {decision.text} <span className="text-muted-foreground">— {decision.ownerName}{decision.dueDate ? ` · ${formatDate(decision.dueDate, locale)}` : ""}</span>
+                    {decision.status === "DONE" ? <span className="ml-2 text-xs no-underline">({t.done})</span> : null}
+                  </span>
+                  {ctx.role !== "REP" || decision.ownerId === ctx.userId ? (
+                    <DecisionStatusButton status={decision.status === "DONE" ? "DONE" : "OPEN"} text={decision.text} action={setReviewDecisionStatusAction.bind(null, decision.id)} />
+                  ) : null}
+                </li>
               ))}
             </ul>
           )}

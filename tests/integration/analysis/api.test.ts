@@ -206,17 +206,6 @@ describe("close-out review and the LOST gate", () => {
     expect((await reviewCall(world.rep.token, deal.id)).body).toMatchObject({ ...review(), isComplete: true });
     expectProblem(await reviewCall(world.rep2.token, deal.id), 404);
   });
-
-  it("a move to LOST keeps a prepared review, and otherwise starts an incomplete one from the loss reason", async () => {
-    const prepared = await world.deal("P4");
-    await reviewCall(world.rep.token, prepared.id, review());
-    await world.move(world.ctx.rep, prepared.id, "LOST", { lossReason: "Price" });
-    expect(await db.closeOutReview.findUniqueOrThrow({ where: { opportunityId: prepared.id } })).toMatchObject({ lessons: "Engage procurement before the tender" });
-
-    const bare = await world.deal("P4");
-    await world.move(world.ctx.rep, bare.id, "LOST", { lossReason: "technical fit" });
-    expect((await reviewCall(world.rep.token, bare.id)).body).toMatchObject({ outcome: "LOST", primaryReason: "TECHNICAL_FIT", isComplete: false });
-  });
 });
 
 describe("analysis settings", () => {

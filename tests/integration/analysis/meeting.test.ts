@@ -77,11 +77,17 @@ describe("reports", () => {
     await saveCloseOutReview(world.ctx.rep, first.id, {
       outcome: "LOST", primaryReason: "PRICE", secondaryReasons: ["TIMING"], winnerCompetitor: "Acme", lessons: "Earlier", toRepeat: null,
     });
-    await world.move(world.ctx.rep, second.id, "LOST", { lossReason: "Timing" });
+    await world.move(world.ctx.rep, first.id, "LOST");
+    await world.move(world.ctx.rep, second.id, "LOST", { closeOut: { primaryReason: "TIMING", secondaryReasons: [], winnerCompetitor: null, lessons: "Ask for the timeline", toRepeat: null } });
+    // A review written before the gate existed (only its reason): counted, and reported incomplete.
+    const legacy = await world.deal("LOST");
+    await db.closeOutReview.create({
+      data: { opportunityId: legacy.id, orgId: world.org.id, authorId: world.rep.id, outcome: "LOST", primaryReason: "TIMING", secondaryReasons: [], lessons: "" },
+    });
     const report = await reportCloseOutReasons(world.ctx.rep);
     expect(report.rows).toEqual(expect.arrayContaining([
       { outcome: "LOST", reason: "PRICE", label: "Price", primary: 1, secondary: 0 },
-      { outcome: "LOST", reason: "TIMING", label: "Timing", primary: 1, secondary: 1 },
+      { outcome: "LOST", reason: "TIMING", label: "Timing", primary: 2, secondary: 1 },
     ]));
     expect(report).toMatchObject({ incomplete: 1, winners: [{ name: "Acme", count: 1 }] });
     expect((await reportCloseOutReasons(world.ctx.rep3)).reviews).toBe(0);

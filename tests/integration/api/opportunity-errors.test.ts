@@ -105,7 +105,7 @@ describe("422 invalid input", () => {
       .toEqual({ accountId: world.account.id, ownerId: world.rep.id, teamId: world.north.id, version: 1 });
   });
 
-  it("requires a loss reason for LOST, on creation and on a move", async () => {
+  it("requires a loss reason for LOST on creation, and the close-out review on a move", async () => {
     const created = expectProblem(await createWith(world.rep.token, { ...validBody(), stage: "LOST" }), 422);
     expect(created.errors?.map((error) => error.path)).toEqual(["lossReason"]);
     const deal = await ownDeal();
@@ -113,7 +113,7 @@ describe("422 invalid input", () => {
       const moved = expectProblem(await call(stageRoute.POST, {
         method: "POST", token: world.rep.token, params: { id: deal.id }, body: { to: "LOST", version: 1, lossReason },
       }), 422);
-      expect(moved.errors?.map((error) => error.path)).toEqual(["lossReason"]);
+      expect(moved.errors?.map((error) => error.path)).toEqual(["closeOut.primaryReason", "closeOut.lessons"]);
     }
     expect((await db.opportunity.findUniqueOrThrow({ where: { id: deal.id } })).stage).toBe("P1");
   });

@@ -7,6 +7,7 @@ import * as stageRoute from "@/app/api/v1/opportunities/[id]/stage/route";
 import * as opportunitiesRoute from "@/app/api/v1/opportunities/route";
 import type { OpportunityOutput, StageChangeOutput } from "@/lib/validations/opportunity";
 import { buildApiWorld, call, expectProblem, type ApiWorld } from "./helpers";
+import { writeLostReview } from "../analysis/lost-review";
 
 let world: ApiWorld;
 beforeAll(async () => {
@@ -43,6 +44,7 @@ describe("POST /api/v1/opportunities/:id/stage", () => {
 
   it("records LOST with its loss reason and a zero probability", async () => {
     const deal = await createDeal(world.rep.token, { amount: "500.00", stage: "P3" });
+    await writeLostReview(deal.id, world.rep.id);
     const lost = await move(world.rep.token, deal.id, { to: "LOST", version: 1, lossReason: "Competitor cheaper" });
     expect(lost.body).toMatchObject({ stage: "LOST", lossReason: "Competitor cheaper", probability: 0, weightedAmount: "0.00" });
   });
@@ -70,6 +72,7 @@ describe("GET /api/v1/opportunities/:id/history", () => {
     });
     expect(edited.body.version).toBe(3);
     await move(world.manager.token, deal.id, { to: "P4", version: 3, reason: "Budget confirmed" });
+    await writeLostReview(deal.id, world.rep.id);
     await move(world.rep.token, deal.id, { to: "LOST", version: 4, lossReason: "Project cancelled" });
 
     const history = await call<StageChangeOutput[]>(historyRoute.GET, { token: world.rep.token, params: { id: deal.id } });

@@ -109,6 +109,13 @@ const ticked = async (f: Fixtures) => {
   return target;
 };
 
+/** A review-meeting decision on a North deal, owned by the owner rep (who may close it, as may who runs the meeting). */
+const ownersDecision = async (f: Fixtures) => {
+  const target = await f.deal();
+  const owner = f.world.people.ownerRep;
+  const decision = await db.reviewDecision.create({ data: { orgId: target.orgId, opportunityId: target.id, text: "Book the CIO visit", ownerId: owner.id, createdById: owner.id } });
+  return { id: decision.id };
+};
 const contactOf = async (f: Fixtures) => ({ id: (await f.contact((await f.account()).id)).id });
 const decisionBody = { stage: "RECOGNITION", note: "The CIO named the problem." };
 const element = { score: 3, note: "", confirmedAt: null };
@@ -249,6 +256,10 @@ const ROUTES: Record<string, RouteEntry> = {
   "GET /api/v1/opportunities/:id/review": { policy: "dealRead", build: async (f) => ({ params: { id: (await f.signedDeal(true)).id } }) },
   "PUT /api/v1/opportunities/:id/review": { policy: "dealWrite", build: reviewBody },
   "GET /api/v1/opportunities/:id/score": { policy: "dealRead", build: async (f) => ({ params: await deal(f) }) },
+  "GET /api/v1/opportunities/:id/review/options": { policy: "dealRead", build: async (f) => ({ params: await deal(f) }) },
+  "GET /api/v1/opportunities/:id/file.pdf": { policy: "dealRead", build: async (f) => ({ params: await deal(f) }) },
+  "GET /api/v1/close-out-reasons": { policy: "signedIn" },
+  "PATCH /api/v1/review-decisions/:id": { policy: "dealWrite", build: async (f) => ({ params: await ownersDecision(f), body: { status: "DONE" } }) },
   "GET /api/v1/recycle-bin": { policy: "signedIn" },
   "POST /api/v1/recycle-bin/:type/:id/restore": { policy: "dealWrite", build: async (f) => ({ params: { type: "opportunity", id: (await f.deletedDeal()).id } }) },
   "DELETE /api/v1/recycle-bin/:type/:id": { policy: "adminOnlyTarget", build: async (f) => ({ params: { type: "opportunity", id: (await f.deletedDeal()).id } }) },
@@ -301,6 +312,7 @@ const ACTIONS: Record<string, ActionEntry> = {
   "(app)/admin/profile-template/actions.ts#updateProfileTemplateAction": { policy: "adminOnly", args: () => [profileTemplateBody] },
   "(app)/opportunities/[id]/decision-cycle-actions.ts#changeDecisionStageAction": { policy: "dealWrite", args: async (f) => [(await f.deal()).id, decisionBody] },
   "(app)/opportunities/[id]/decision-cycle-actions.ts#setPurchaseStepAction": { policy: "dealWrite", args: async (f) => [(await f.deal()).id, "BUDGET_SET", { done: true }] },
+  "(app)/review-meeting/actions.ts#setReviewDecisionStatusAction": { policy: "dealWrite", args: async (f) => [(await ownersDecision(f)).id, { status: "DONE" }] },
   "(app)/review-meeting/actions.ts#recordReviewDecisionAction": { policy: "managerOfDeal", args: async (f) => [(await f.deal()).id, { text: "Meet the CFO", ownerId: f.world.people.ownerRep.id }] },
   "(app)/admin/users/actions.ts#resetPasswordAction": { policy: "adminOnlyTarget", args: async (f) => [(await f.user()).id, { password: "a-fresh-passphrase-42" }] },
 };

@@ -5,6 +5,7 @@ import { getOpportunity, listStageHistory, moveOpportunityToStage } from "@/lib/
 import { db } from "@/lib/db";
 import { buildOpportunity } from "../../factories";
 import { buildDataWorld, type DataWorld, expectAppError, snapshotDeal } from "./world";
+import { writeLostReview } from "../analysis/lost-review";
 
 let world: DataWorld;
 beforeAll(async () => {
@@ -41,18 +42,19 @@ describe("moveOpportunityToStage", () => {
     expect(history[1]).toMatchObject({ probability: 0.2, amount: "123456.78", reason: "Need confirmed at the site visit" });
   });
 
-  it("refuses LOST without a loss reason and writes nothing", async () => {
+  it("refuses LOST without its close-out review and writes nothing", async () => {
     const deal = await newDeal();
     const before = await snapshotDeal(deal.id);
     for (const lossReason of [undefined, null, "   "]) {
       const error = await expectAppError(moveOpportunityToStage(world.ctx.rep, deal.id, { to: "LOST", version: 1, lossReason }), "VALIDATION");
-      expect(error.errors?.map((entry) => entry.path)).toEqual(["lossReason"]);
+      expect(error.errors?.map((entry) => entry.path)).toEqual(["closeOut.primaryReason", "closeOut.lessons"]);
     }
     expect(await snapshotDeal(deal.id)).toEqual(before);
   });
 
   it("moves to LOST with its reason at probability 0, and clears the reason when the deal is revived", async () => {
     const deal = await newDeal();
+    await writeLostReview(deal.id, world.users.rep.id);
     const lost = await moveOpportunityToStage(world.ctx.rep, deal.id, { to: "LOST", version: 1, lossReason: "Lost on price" });
     expect(lost).toMatchObject({ stage: "LOST", probability: 0, weightedAmount: "0.00", lossReason: "Lost on price" });
     const lostRow = await db.stageChange.findFirstOrThrow({ where: { opportunityId: deal.id, toStage: "LOST" } });

@@ -10,6 +10,7 @@ import { buildOpportunity } from "../../factories";
 import { call, expectProblem } from "../api/helpers";
 import { expectAppError } from "../data/world";
 import { buildGateWorld, type GateWorld, logActivity } from "./world";
+import { writeLostReview } from "../analysis/lost-review";
 
 let world: GateWorld;
 
@@ -109,6 +110,7 @@ describe("moving into gated stages", () => {
 
   it("checks only LOST's own gate on losing (with its loss reason) and P7's on winning", async () => {
     const deal = await world.deal("P1", { productLine: null });
+    await writeLostReview(deal.id, world.rep.id);
     expect((await world.move(world.ctx.rep, deal.id, "LOST", { lossReason: "Price" })).stage).toBe("LOST");
     const winner = await world.deal("P4");
     expect((await world.move(world.ctx.rep, winner.id, "P7")).stage).toBe("P7");

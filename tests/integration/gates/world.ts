@@ -12,6 +12,7 @@ import type { Ctx } from "@/lib/permissions";
 import { createLocalStorage } from "@/lib/storage/local";
 import { setFileStorage } from "@/lib/storage";
 import type { GateCriterionInput } from "@/lib/validations/gates";
+import type { StageMove } from "@/lib/validations/opportunity";
 import { buildOpportunity } from "../../factories";
 import { buildApiWorld, contextOf } from "../api/helpers";
 
@@ -47,7 +48,7 @@ export async function buildGateWorld() {
       label: { en: `${input.kind} for ${input.stage}`, "zh-CN": `${input.stage} 的 ${input.kind}` }, config: {}, mode: "BLOCK", ...input,
     });
 
-  const move = async (who: Ctx, id: string, to: StageKey, extra: { reason?: string; lossReason?: string } = {}) => {
+  const move = async (who: Ctx, id: string, to: StageKey, extra: Pick<StageMove, "reason" | "lossReason" | "closeOut"> = {}) => {
     const { version } = await db.opportunity.findUniqueOrThrow({ where: { id }, select: { version: true } });
     return moveOpportunityToStage(who, id, { to, version, ...extra });
   };

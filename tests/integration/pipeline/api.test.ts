@@ -96,6 +96,7 @@ describe("moving a card from the board", () => {
     const refused = await call(stageRoute.POST, {
       method: "POST", token: world.rep.token, params: { id: card.id }, body: { to: "LOST", version: card.version + 1 },
     });
-    expect(expectProblem(refused, 422).errors?.map((error) => error.path)).toEqual(["lossReason"]);
+    // The LOST gate: no close-out review yet.
+    expect(expectProblem(refused, 422).errors?.map((error) => error.path)).toEqual(["closeOut.primaryReason", "closeOut.lessons"]);
   });
 });

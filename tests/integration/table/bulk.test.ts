@@ -9,6 +9,7 @@ import type { BulkStageMoveResponse } from "@/lib/validations/opportunity-table"
 import { buildOpportunity } from "../../factories";
 import { buildApiWorld, call, expectProblem, type ApiWorld } from "../api/helpers";
 import { contextOf } from "../data/world";
+import { writeLostReview } from "../analysis/lost-review";
 
 let world: ApiWorld;
 beforeAll(async () => {
@@ -49,16 +50,19 @@ describe("moveOpportunitiesInBulk", () => {
     expect((await db.opportunity.findUniqueOrThrow({ where: { id: ofRep2.id } })).stage).toBe("P1");
   });
 
-  it("refuses LOST without a loss reason on every row (validation), and moves with one", async () => {
+  it("refuses LOST on every row without its close-out review (validation), and moves once each has one", async () => {
     const ctx = await contextOf(world.rep.id);
     const [first, second] = [await deal(world.rep.id, world.north.id), await deal(world.rep.id, world.north.id)];
     const items = [{ id: first.id, version: 1 }, { id: second.id, version: 1 }];
     const refused = await moveOpportunitiesInBulk(ctx, { to: "LOST", items });
-    expect(refused).toEqual([
-      { id: first.id, status: "refused", code: "VALIDATION", message: "A lost deal needs a loss reason." },
-      { id: second.id, status: "refused", code: "VALIDATION", message: "A lost deal needs a loss reason." },
+    const missing = "Pick the primary loss reason.; Write the lessons learned.";
+    expect(refused).toMatchObject([
+      { id: first.id, status: "refused", code: "VALIDATION", message: missing },
+      { id: second.id, status: "refused", code: "VALIDATION", message: missing },
     ]);
     expect(await historyCounts([first.id, second.id])).toEqual({ [first.id]: 1, [second.id]: 1 });
+    await writeLostReview(first.id, world.rep.id);
+    await writeLostReview(second.id, world.rep.id);
 
     const moved = await moveOpportunitiesInBulk(ctx, { to: "LOST", lossReason: "Competitor won on price", items });
     expect(moved.map((result) => result.status)).toEqual(["moved", "moved"]);

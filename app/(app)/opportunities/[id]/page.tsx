@@ -11,6 +11,8 @@ import { StageMoveForm } from "@/components/opportunities/stage-move-form";
 import { GateChecklist } from "@/components/opportunities/gates/gate-checklist";
 import { DecisionCyclePanel } from "@/components/decision-cycle/decision-cycle-panel";
 import { HealthScoreCard } from "@/components/analysis/health-score-card";
+import { CloseOutPrompt } from "@/components/analysis/close-out-prompt";
+import { getCloseOutReview } from "@/lib/data/close-out";
 import { getHealthScore } from "@/lib/data/health";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -167,6 +169,7 @@ export default async function OpportunityPage({ params, searchParams }: PageProp
             action={changeDecisionStageAction.bind(null, opportunity.id)}
             detailsHref={`/opportunities/${opportunity.id}/decision-cycle`}
           />
+          {opportunity.stage === "P7" ? <CloseOutPrompt isComplete={Boolean((await getCloseOutReview(ctx, opportunity.id))?.isComplete)} href={`/opportunities/${opportunity.id}/analysis?tab=review`} m={m} /> : null}
           <HealthScoreCard score={await getHealthScore(ctx, opportunity.id)} m={m} analysisHref={`/opportunities/${opportunity.id}/analysis?tab=score`} />
           <Card aria-labelledby="move-heading">
             <CardHeader title={o.move.title} description={o.move.description} headingId="move-heading" />

@@ -115,6 +115,7 @@ async function ReviewTab({ ctx, id, stage, m }: { ctx: Ctx; id: string; stage: s
   return (
     <div className="space-y-4">
       {!isClosed && !review ? <Alert>{m.analysis.review.openDealHint}</Alert> : null}
+      {stage === "P7" && !review?.isComplete ? <Alert tone="warning">{m.analysis.review.p7Prompt}</Alert> : null}
       <CloseOutForm
         opportunityId={id}
         initial={review}

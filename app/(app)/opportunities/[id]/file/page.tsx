@@ -1,20 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Download } from "lucide-react";
 import type { ReactNode } from "react";
 import { PrintButton } from "@/components/analysis/print-button";
-import { getAccount } from "@/lib/data/accounts";
-import { listOpportunityActivities } from "@/lib/data/activities";
-import { getAnalysisDocument } from "@/lib/data/analysis";
-import { getCloseOutReview } from "@/lib/data/close-out";
-import { getHealthScore } from "@/lib/data/health";
-import { listStageHistory } from "@/lib/data/opportunities";
-import { getOpportunityTeam } from "@/lib/data/opportunity-team";
-import { getStageTable } from "@/lib/data/stage-config";
-import { listOrgUsers } from "@/lib/data/users";
+import { loadProjectFile } from "@/lib/data/project-file";
 import { flattenCauseTree } from "@/lib/domain/fishbone";
 import { stageName } from "@/lib/domain/stages";
+import { interpolate } from "@/lib/i18n/config";
 import { POSITIONING_ELEMENTS, SWOT_QUADRANTS } from "@/lib/validations/analysis";
-import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { loadVisibleOpportunity } from "../../../_lib/load-opportunity";
 import { getPageContext } from "../../../_lib/session";
@@ -43,17 +37,11 @@ export default async function ProjectFilePage({ params }: Props) {
   const ctx = await getPageContext();
   const deal = await loadVisibleOpportunity(ctx, id);
   if (!deal) notFound();
-  const [{ locale, m }, stageTable, account, history, activities, team, users] = await Promise.all([
-    getI18n(), getStageTable(ctx), getAccount(ctx, deal.accountId), listStageHistory(ctx, id), listOpportunityActivities(ctx, id, { limit: 100 }),
-    getOpportunityTeam(ctx, id), listOrgUsers(ctx),
-  ]);
-  const [score, fishbone, swot, competitors, positioning, review] = [
-    await getHealthScore(ctx, id), await getAnalysisDocument(ctx, id, "FISHBONE"), await getAnalysisDocument(ctx, id, "SWOT"),
-    await getAnalysisDocument(ctx, id, "COMPETITORS"), await getAnalysisDocument(ctx, id, "POSITIONING"), await getCloseOutReview(ctx, id),
-  ];
+  const [{ locale, m }, file] = await Promise.all([getI18n(), loadProjectFile(ctx, id)]);
+  const { stageTable, history, activities, team, score, fishbone, swot, competitors, positioning, review } = file;
   const f = m.analysis.file;
   const a = m.analysis;
-  const name = (userId: string | null | undefined) => users.find((user) => user.id === userId)?.name ?? "—";
+  const name = (userId: string | null | undefined) => (userId ? file.userNames[userId] ?? "—" : "—");
   const none = <p className="text-sm text-muted-foreground">{f.none}</p>;
   return (
     <article className="mx-auto max-w-4xl space-y-4 bg-surface p-6 text-sm print:max-w-none print:p-0" data-testid="project-file">
@@ -61,16 +49,21 @@ export default async function ProjectFilePage({ params }: Props) {
         <div>
           <p className="text-xs uppercase text-muted-foreground">{f.title}</p>
           <h1 className="text-2xl font-semibold">{deal.name}</h1>
-          <p className="text-muted-foreground">{deal.accountName} · {f.generated.replace("{date}", formatDateTime(new Date(), locale))}</p>
+          <p className="text-muted-foreground">{deal.accountName} · {interpolate(f.generated, { date: formatDateTime(new Date(), locale) })}</p>
         </div>
-        <PrintButton label={f.print} />
+        <div className="flex flex-wrap gap-2 print:hidden">
+          <a href={`/api/v1/opportunities/${deal.id}/file.pdf`} download className="inline-flex h-9 items-center gap-1.5 rounded-md border border-border px-3 text-sm font-medium hover:bg-muted">
+            <Download className="size-4" aria-hidden="true" />{f.downloadPdf}
+          </a>
+          <PrintButton label={f.print} />
+        </div>
       </header>
       <Section title={f.keyFacts}>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 md:grid-cols-3">
           {[
-            [m.opportunity.owner, deal.ownerName], [m.analysis.score.title, `${score.score} / 100 · ${a.score.grade.replace("{grade}", score.grade)}`],
-            ["Stage / 阶段", stageName(deal.stage, locale, stageTable)], ["Amount / 金额", `${deal.amount} ${deal.currency}`],
-            ["Close / 预计成交", formatDate(deal.expectedCloseDate, locale)], [a.score.productLine, deal.productLine ?? "—"], [a.score.industry, account.industry ?? "—"],
+            [m.opportunity.owner, deal.ownerName], [m.analysis.score.title, `${score.score} / 100 · ${interpolate(a.score.grade, { grade: score.grade })}`],
+            [m.opportunity.stage, stageName(deal.stage, locale, stageTable)], [m.opportunity.amount, formatMoney(deal.amount, deal.currency, locale)],
+            [m.opportunity.expectedCloseDate, formatDate(deal.expectedCloseDate, locale)], [a.score.productLine, deal.productLine ?? "—"], [a.score.industry, file.industry ?? "—"],
           ].map(([term, detail]) => <div key={term}><dt className="text-xs text-muted-foreground">{term}</dt><dd>{detail}</dd></div>)}
         </dl>
       </Section>
@@ -80,12 +73,12 @@ export default async function ProjectFilePage({ params }: Props) {
         ))}</ol>
       </Section>
       <Section title={f.activities}>
-        {activities.data.length === 0 ? none : <ul className="space-y-0.5">{activities.data.map((activity) => (
-          <li key={activity.id}>{formatDate(activity.occurredAt, locale)} — {activity.subject}</li>
+        {activities.length === 0 ? none : <ul className="space-y-0.5">{activities.map((activity) => (
+          <li key={activity.id}>{formatDate(activity.occurredAt, locale)} — {activity.typeName[locale]} · {activity.subject} ({activity.userName})</li>
         ))}</ul>}
       </Section>
       <Section title={f.team}>
-        {team.members.length === 0 ? none : <ul>{team.members.map((member) => <li key={member.userId}>{member.userName} · {member.role} · {member.sharePct}%</li>)}</ul>}
+        {team.length === 0 ? none : <ul>{team.map((member) => <li key={member.userId}>{member.userName} · {m.workspace.team.roles[member.role]} · {member.sharePct}%</li>)}</ul>}
       </Section>
       <Section title={`${f.analysis}: ${a.tabs.positioning}`}>
         <ul>{POSITIONING_ELEMENTS.map((element) => (
@@ -127,7 +120,7 @@ export default async function ProjectFilePage({ params }: Props) {
         {!review ? none : (
           <dl className="space-y-1">
             <div><dt className="inline font-medium">{a.review.outcome}: </dt><dd className="inline">{a.review.outcomes[review.outcome]}</dd></div>
-            <div><dt className="inline font-medium">{a.review.primaryReason}: </dt><dd className="inline">{review.primaryReason}{review.secondaryReasons.length ? ` (+ ${review.secondaryReasons.join(", ")})` : ""}</dd></div>
+            <div><dt className="inline font-medium">{a.review.primaryReason}: </dt><dd className="inline">{review.primaryLabel}{review.secondaryLabels.length ? ` (+ ${review.secondaryLabels.join(", ")})` : ""}</dd></div>
             <div><dt className="inline font-medium">{a.review.winnerCompetitor}: </dt><dd className="inline">{review.winnerCompetitor ?? "—"}</dd></div>
             <div><dt className="font-medium">{a.review.lessons}</dt><dd className="whitespace-pre-wrap">{review.lessons || "—"}</dd></div>
             <div><dt className="font-medium">{a.review.toRepeat}</dt><dd className="whitespace-pre-wrap">{review.toRepeat ?? "—"}</dd></div>
