@@ -1,20 +1,22 @@
 "use client";
 
 import { memo, type ReactNode } from "react";
-import { useI18n } from "@/components/i18n/i18n-provider";
 import { interpolate } from "@/lib/i18n/config";
 import type { PipelineTotals } from "@/lib/validations/pipeline";
-import { type BoardStage, formatCardMoney, formatCompactMoney, formatPercent } from "./board-model";
+import { formatCompactMoney, formatCount, formatMoney, formatPercent } from "./board-format";
+import { useBoardFormats } from "./board-formats-context";
+import type { BoardStage } from "./board-model";
 import { usePipelineMessages } from "./use-pipeline-messages";
 
 type ColumnHeaderProps = { headingId: string; stage: BoardStage; totals: PipelineTotals; currency: string; action?: ReactNode };
 
 /** Stage name, probability, deal count, total and weighted amount — the server's totals over the whole filtered set. */
 export const ColumnHeader = memo(function ColumnHeader({ headingId, stage, totals, currency, action }: ColumnHeaderProps) {
-  const { locale } = useI18n();
+  const formats = useBoardFormats();
   const t = usePipelineMessages();
-  const amount = formatCardMoney(totals.amount, currency, locale);
-  const weighted = formatCardMoney(totals.weightedAmount, currency, locale);
+  const amount = formatMoney(formats, totals.amount, currency);
+  const weighted = formatMoney(formats, totals.weightedAmount, currency);
+  const count = formatCount(formats, totals.count);
   return (
     <header className="border-b border-border px-3 pb-2.5 pt-3">
       <div className="flex items-center gap-2">
@@ -24,25 +26,25 @@ export const ColumnHeader = memo(function ColumnHeader({ headingId, stage, total
         <span
           className="shrink-0 rounded-full border border-slate-200 bg-surface px-2 py-0.5 text-xs font-medium tabular-nums text-slate-700"
           data-testid="column-count"
-          aria-label={interpolate(t.count, { count: totals.count.toLocaleString(locale) })}
+          aria-label={interpolate(t.count, { count: count })}
         >
-          {totals.count.toLocaleString(locale)}
+          {count}
         </span>
         {action}
       </div>
-      <p className="mt-0.5 text-[11px] text-muted-foreground">{interpolate(t.probability, { percent: formatPercent(stage.probability, locale) })}</p>
+      <p className="mt-0.5 text-[11px] text-muted-foreground">{interpolate(t.probability, { percent: formatPercent(formats, stage.probability) })}</p>
       <dl className="mt-2 grid grid-cols-2 gap-2 text-xs">
         <div className="min-w-0">
           <dt className="text-muted-foreground">{t.amount}</dt>
           <dd className="truncate font-semibold tabular-nums text-foreground" title={amount} data-testid="column-amount">
-            <span aria-hidden="true">{formatCompactMoney(totals.amount, currency, locale)}</span>
+            <span aria-hidden="true">{formatCompactMoney(formats, totals.amount)}</span>
             <span className="sr-only">{amount}</span>
           </dd>
         </div>
         <div className="min-w-0">
           <dt className="text-muted-foreground">{t.weighted}</dt>
           <dd className="truncate font-semibold tabular-nums text-primary" title={weighted} data-testid="column-weighted">
-            <span aria-hidden="true">{formatCompactMoney(totals.weightedAmount, currency, locale)}</span>
+            <span aria-hidden="true">{formatCompactMoney(formats, totals.weightedAmount)}</span>
             <span className="sr-only">{weighted}</span>
           </dd>
         </div>

@@ -2,21 +2,22 @@
 
 import { useDroppable } from "@dnd-kit/core";
 import { ChevronsLeft, ChevronsRight } from "lucide-react";
-import { useI18n } from "@/components/i18n/i18n-provider";
 import { cn } from "@/components/ui/cn";
 import { interpolate } from "@/lib/i18n/config";
 import type { PipelineTotals } from "@/lib/validations/pipeline";
+import { formatCount } from "./board-format";
+import { useBoardFormats } from "./board-formats-context";
 import { usePipelineMessages } from "./use-pipeline-messages";
 
 /** LOST, collapsed at the board's side: its count, a drop target, and the button that opens the column. */
 export function LostRail({ name, totals, onExpand }: { name: string; totals: PipelineTotals; onExpand: () => void }) {
-  const { locale } = useI18n();
+  const count = formatCount(useBoardFormats(), totals.count);
   const t = usePipelineMessages();
   const { setNodeRef, isOver } = useDroppable({ id: "column:LOST", data: { stage: "LOST" } });
   return (
     <section
       ref={setNodeRef}
-      aria-label={interpolate(t.columnLabel, { stage: name, count: totals.count.toLocaleString(locale) })}
+      aria-label={interpolate(t.columnLabel, { stage: name, count: count })}
       data-testid="pipeline-column"
       data-stage="LOST"
       data-collapsed="true"
@@ -36,7 +37,7 @@ export function LostRail({ name, totals, onExpand }: { name: string; totals: Pip
         <span className="sr-only">{t.showLost}</span>
       </button>
       <span className="mt-2 rounded-full border border-rose-200 bg-rose-50 px-1.5 py-0.5 text-xs font-medium tabular-nums text-rose-800" data-testid="column-count">
-        {totals.count.toLocaleString(locale)}
+        {count}
       </span>
       <span className="mt-3 text-sm font-semibold text-muted-foreground [writing-mode:vertical-rl]">{name}</span>
     </section>

@@ -14,6 +14,8 @@ import { Button } from "@/components/ui/button";
 import type { StageKey } from "@/lib/domain/stages";
 import { interpolate } from "@/lib/i18n/config";
 import { boardKeys, fetchTotals } from "./board-api";
+import type { BoardFormats } from "./board-format";
+import { BoardFormatsProvider } from "./board-formats-context";
 import { type BoardCard, type BoardColumn, type BoardStage, readCardSignals } from "./board-model";
 import { CollapseLostButton, LostRail } from "./lost-rail";
 import { usePipelineMessages } from "./use-pipeline-messages";
@@ -30,6 +32,8 @@ export type PipelineBoardProps = {
   isFiltered: boolean;
   isStalledOnly: boolean;
   currency: string;
+  /** The caller's number and date formats, read from Intl on the server (see board-format.ts). */
+  formats: BoardFormats;
 };
 
 // The pointer must travel a little (mouse) or rest a moment (touch) before a drag starts, so clicks on the
@@ -50,7 +54,7 @@ const LostDialog = dynamic(() => import("./lost-dialog").then((module) => module
 type DragData = { card?: BoardCard };
 type DropData = { stage?: StageKey };
 
-export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFiltered, isStalledOnly, currency }: PipelineBoardProps) {
+export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFiltered, isStalledOnly, currency, formats }: PipelineBoardProps) {
   const t = usePipelineMessages();
   const stageByKey = useMemo(() => new Map(stages.map((stage) => [stage.key, stage])), [stages]);
   const firstPages = useMemo(() => Object.fromEntries(columns.map(({ stage, items, nextCursor }) => [stage, { items, nextCursor }])), [columns]);
@@ -134,65 +138,67 @@ export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFilt
   );
 
   return (
-    <DndContext
-      sensors={sensors}
-      collisionDetection={detectColumn}
-      // Scroll sideways only when the pointer is right at the board's edge: with the default 20% band, a card
-      // dropped on a column near the edge kept scrolling the board and landed several columns further.
-      autoScroll={{ threshold: { x: 0.06, y: 0.2 }, acceleration: 6 }}
-      onDragStart={onDragStart}
-      onDragEnd={onDragEnd}
-      onDragCancel={() => setActiveCard(null)}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: t.card.dragHint } }}
-    >
-      <p id="pipeline-drag-hint" className="sr-only">{t.card.dragHint}</p>
-      <p className="sr-only" role="status" aria-live="polite">{announcement}</p>
-      {totalsQuery.isError ? <p className="mb-2 text-xs text-amber-700" role="status">{t.totalsStale}</p> : null}
-      <div
-        role="region"
-        aria-label={t.boardLabel}
-        data-testid="pipeline-board"
-        className="flex h-[calc(100dvh-17.5rem)] min-h-[26rem] snap-x gap-3 overflow-x-auto overscroll-x-contain pb-2"
+    <BoardFormatsProvider formats={formats}>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={detectColumn}
+        // Scroll sideways only when the pointer is right at the board's edge: with the default 20% band, a card
+        // dropped on a column near the edge kept scrolling the board and landed several columns further.
+        autoScroll={{ threshold: { x: 0.06, y: 0.2 }, acceleration: 6 }}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setActiveCard(null)}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t.card.dragHint } }}
       >
-        {stages.filter((stage) => stage.key !== "LOST").map((stage) => renderColumn(stage))}
-        {lost && lostTotals ? (
-          isLostOpen ? (
-            renderColumn(lost, <CollapseLostButton onCollapse={() => setIsLostOpen(false)} />)
-          ) : (
-            <LostRail name={lost.name} totals={lostTotals} onExpand={() => setIsLostOpen(true)} />
-          )
-        ) : null}
-      </div>
-      <DragOverlay dropAnimation={null}>{overlay}</DragOverlay>
-      {lostCandidate ? (
-        <LostDialog
-          dealName={lostCandidate.name}
-          dealId={lostCandidate.id}
-          onCancel={() => setLostCandidate(null)}
-          onConfirm={(reason) => {
-            void move(lostCandidate, "LOST", reason);
-            setLostCandidate(null);
-          }}
-        />
-      ) : null}
-      {notice ? (
-        <div className="fixed inset-x-4 bottom-4 z-40 mx-auto max-w-lg sm:left-auto sm:right-6 sm:mx-0" data-testid="move-notice">
-          <Alert
-            tone={notice.tone}
-            title={notice.title}
-            className="shadow-lg"
-            actions={
-              <Button size="sm" variant="secondary" onClick={dismissNotice}>
-                <X aria-hidden="true" />
-                {t.move.dismiss}
-              </Button>
-            }
-          >
-            {notice.body}
-            {notice.gates ? <GateFixList className="mt-2" opportunityId={notice.gates.dealId} to={notice.gates.to} errors={notice.gates.errors} /> : null}
-          </Alert>
+        <p id="pipeline-drag-hint" className="sr-only">{t.card.dragHint}</p>
+        <p className="sr-only" role="status" aria-live="polite">{announcement}</p>
+        {totalsQuery.isError ? <p className="mb-2 text-xs text-amber-700" role="status">{t.totalsStale}</p> : null}
+        <div
+          role="region"
+          aria-label={t.boardLabel}
+          data-testid="pipeline-board"
+          className="flex h-[calc(100dvh-17.5rem)] min-h-[26rem] snap-x gap-3 overflow-x-auto overscroll-x-contain pb-2"
+        >
+          {stages.filter((stage) => stage.key !== "LOST").map((stage) => renderColumn(stage))}
+          {lost && lostTotals ? (
+            isLostOpen ? (
+              renderColumn(lost, <CollapseLostButton onCollapse={() => setIsLostOpen(false)} />)
+            ) : (
+              <LostRail name={lost.name} totals={lostTotals} onExpand={() => setIsLostOpen(true)} />
+            )
+          ) : null}
         </div>
-      ) : null}
-    </DndContext>
+        <DragOverlay dropAnimation={null}>{overlay}</DragOverlay>
+        {lostCandidate ? (
+          <LostDialog
+            dealName={lostCandidate.name}
+            dealId={lostCandidate.id}
+            onCancel={() => setLostCandidate(null)}
+            onConfirm={(reason) => {
+              void move(lostCandidate, "LOST", reason);
+              setLostCandidate(null);
+            }}
+          />
+        ) : null}
+        {notice ? (
+          <div className="fixed inset-x-4 bottom-4 z-40 mx-auto max-w-lg sm:left-auto sm:right-6 sm:mx-0" data-testid="move-notice">
+            <Alert
+              tone={notice.tone}
+              title={notice.title}
+              className="shadow-lg"
+              actions={
+                <Button size="sm" variant="secondary" onClick={dismissNotice}>
+                  <X aria-hidden="true" />
+                  {t.move.dismiss}
+                </Button>
+              }
+            >
+              {notice.body}
+              {notice.gates ? <GateFixList className="mt-2" opportunityId={notice.gates.dealId} to={notice.gates.to} errors={notice.gates.errors} /> : null}
+            </Alert>
+          </div>
+        ) : null}
+      </DndContext>
+    </BoardFormatsProvider>
   );
 }

@@ -11,7 +11,9 @@ import { Spinner } from "@/components/ui/spinner";
 import { AheadOfCustomerBadge } from "@/components/decision-cycle/ahead-badge";
 import type { StageKey } from "@/lib/domain/stages";
 import { interpolate } from "@/lib/i18n/config";
-import { type BoardCard, type BoardStage, type CardSignals, formatCardDate, formatCardMoney, readCardSignals } from "./board-model";
+import { formatDate, formatMoney } from "./board-format";
+import { useBoardFormats } from "./board-formats-context";
+import { type BoardCard, type BoardStage, type CardSignals, readCardSignals } from "./board-model";
 import { usePipelineMessages } from "./use-pipeline-messages";
 
 type CardBodyProps = {
@@ -25,9 +27,10 @@ type CardBodyProps = {
 
 /** The card's face, shared by the card in its column and the copy that follows the pointer while dragging. */
 export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: CardBodyProps) {
-  const { locale, m } = useI18n();
+  const { m } = useI18n();
+  const formats = useBoardFormats();
   const t = usePipelineMessages().card;
-  const closeDate = formatCardDate(card.expectedCloseDate, locale);
+  const closeDate = formatDate(formats, card.expectedCloseDate);
   return (
     <>
       <div className="flex items-start gap-2">
@@ -49,7 +52,7 @@ export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: Car
       </div>
       <p className="mt-0.5 truncate text-xs text-muted-foreground" title={card.accountName}>{card.accountName}</p>
       <div className="mt-2 flex items-baseline justify-between gap-2">
-        <span className="text-sm font-semibold tabular-nums text-foreground">{formatCardMoney(card.amount, card.currency, locale)}</span>
+        <span className="text-sm font-semibold tabular-nums text-foreground">{formatMoney(formats, card.amount, card.currency)}</span>
         <span className="truncate text-xs text-muted-foreground" title={`${t.owner}: ${card.ownerName}`}>{card.ownerName}</span>
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">

@@ -1,6 +1,7 @@
 import { List, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buildBoardFormats } from "@/components/pipeline/board-format";
 import { toBoardCard } from "@/components/pipeline/board-model";
 import { PipelineBoard } from "@/components/pipeline/pipeline-board";
 import { PipelineFilters } from "@/components/pipeline/pipeline-filters";
@@ -84,6 +85,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
         isFiltered={isFiltered}
         isStalledOnly={Boolean(filters.stalledOnly)}
         currency={profile.org.baseCurrency}
+        formats={buildBoardFormats(locale, profile.org.baseCurrency)}
       />
     </>
   );
