@@ -7,7 +7,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
 import dynamic from "next/dynamic";
-import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { type ReactNode, Suspense, useCallback, useMemo, useState } from "react";
 import { GateFixList } from "@/components/opportunities/gates/gate-fix-list";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -105,21 +105,24 @@ export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFilt
     const initial = columns.find((column) => column.stage === stage.key);
     const totals = totalsByStage.get(stage.key);
     if (!initial || !totals) return null;
+    // Each column is its own Suspense boundary: React hydrates them one by one and lets the browser paint
+    // in between, instead of one long task for the whole board. Nothing suspends, so no fallback shows.
     return (
-      <PipelineColumn
-        key={stage.key}
-        stage={stage}
-        stages={stages}
-        totals={totals}
-        firstPage={{ items: initial.items, nextCursor: initial.nextCursor }}
-        renderedAt={renderedAt}
-        filterQuery={filterQuery}
-        isFiltered={isFiltered}
-        currency={currency}
-        pendingIds={pendingIds}
-        onMove={requestMove}
-        headerAction={headerAction}
-      />
+      <Suspense key={stage.key} fallback={null}>
+        <PipelineColumn
+          stage={stage}
+          stages={stages}
+          totals={totals}
+          firstPage={{ items: initial.items, nextCursor: initial.nextCursor }}
+          renderedAt={renderedAt}
+          filterQuery={filterQuery}
+          isFiltered={isFiltered}
+          currency={currency}
+          pendingIds={pendingIds}
+          onMove={requestMove}
+          headerAction={headerAction}
+        />
+      </Suspense>
     );
   };
 
