@@ -38,8 +38,8 @@ export type HealthContribution = { factor: HealthFactor; points: number; maxPoin
 export type HealthScore = { score: number; contributions: HealthContribution[] };
 
 /** Activity in the last week is full marks; the credit fades linearly to nothing at 60 days. */
-const RECENCY_FULL_DAYS = 7;
-const RECENCY_ZERO_DAYS = 60;
+export const RECENCY_FULL_DAYS = 7;
+export const RECENCY_ZERO_DAYS = 60;
 /** Each slip or red flag costs a third of the factor; three or more cost all of it. */
 const PENALTY_STEPS = 3;
 
