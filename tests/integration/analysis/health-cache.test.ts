@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { logOpportunityActivity } from "@/lib/data/activities";
 import { saveAnalysisDocument } from "@/lib/data/analysis";
 import { changeDecisionStage } from "@/lib/data/decision-cycle";
-import { getHealthScore, updateAnalysisSettings } from "@/lib/data/health";
+import { getHealthScore, refreshDealHealth, updateAnalysisSettings } from "@/lib/data/health";
 import { updateOpportunity } from "@/lib/data/opportunities";
 import { db } from "@/lib/db";
 import { DECISION_STAGE_KEYS } from "@/lib/domain/decision-cycle";
@@ -91,7 +91,9 @@ describe("the stored health score", () => {
   it("equals the live score and grade after any sequence of writes", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(writeArbitrary, { minLength: 1, maxLength: 5 }), async (writes) => {
+        // As createOpportunity leaves it: scored once at creation (the factory inserts around the data layer).
         const deal = await world.deal("P1");
+        await db.$transaction((tx) => refreshDealHealth(tx, world.org.id, [deal.id]));
         for (const write of writes) {
           await apply(deal.id, write);
           const live = await getHealthScore(world.ctx.rep, deal.id);
