@@ -6,9 +6,8 @@
 //   board painted after navigation [≤ 1 s], dropped card painted in its new column [≤ 100 ms],
 //   Lighthouse desktop performance [≥ 90], the board page's first-load JavaScript, gzipped [< 250 KB].
 // The numbers are reported, never asserted: on a shared machine they move with its load.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -21,6 +20,7 @@ import {
   CHROMIUM, CHROMIUM_FLAGS, measureFirstLoadJs, openBoard, type PaintBreakdown, runLighthouse, timeDrop, timeScrollJump,
 } from "./bench-browser-probes";
 import { fillColumnForOwner, insertBenchData } from "./bench-pipeline-data";
+import { startAppServer, stopAppServer } from "./stress-app";
 
 const PASSWORD = "Bench-Browser-2026";
 /** Deals in the rest of the org (every stage, every owner), so the big column is not alone in the tables. */
@@ -52,23 +52,6 @@ async function seed(url: string, deals: number): Promise<string> {
   }
 }
 
-/** `scripts/run.ts start` on the bench database: migrations are current, the build is made when stale. */
-async function startServer(databaseUrl: string, dataDir: string, port: number): Promise<ChildProcess> {
-  const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-  const server = spawn(process.execPath, [tsx, "scripts/run.ts", "start"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}` },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const deadline = Date.now() + 15 * 60_000; // a build on a busy 2-core machine takes minutes
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    const isUp = await fetch(`http://localhost:${port}/login`).then((response) => response.ok, () => false);
-    if (isUp) return server;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  throw new Error("the server did not come up in 15 minutes");
-}
-
 async function main() {
   const deals = readFlag("deals", 10_000);
   const runs = readFlag("runs", 5);
@@ -88,7 +71,7 @@ async function main() {
 
     const port = await findFreePort();
     started = performance.now();
-    server = await startServer(database.url, path.join(dir, "app"), port);
+    server = await startAppServer(database.url, path.join(dir, "app"), port);
     console.log(`Production server up on port ${port} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     const base = `http://localhost:${port}`;
     const boardUrl = `${base}/pipeline`;
@@ -147,11 +130,7 @@ First-load JavaScript (gzipped):  ${(totalGzip / 1024).toFixed(1)} KB in ${scrip
 P1 scrollbar dragged to the middle (${jump.scrollHeight.toLocaleString("en")} px tall): cards from row ${jump.row.toLocaleString("en")} painted after ${jump.ms.toFixed(0)} ms`);
   } finally {
     await browser.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once("exit", resolve));
-      server.kill("SIGTERM");
-      await exited;
-    }
+    await stopAppServer(server);
     await database.stop();
     rmSync(dir, { recursive: true, force: true });
   }
