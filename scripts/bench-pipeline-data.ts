@@ -76,12 +76,27 @@ async function insertOrg(client: pg.Client, name: string, teams: number, repsPer
        JOIN bench_accounts acc ON acc.n = (g * 31) % (SELECT count(*) FROM bench_accounts)`,
     [org.id, deals]);
   await client.query(`DROP TABLE sellers; DROP TABLE bench_accounts;`);
+  await storeBenchScores(client, org.id);
   const { rows: [ids] } = await client.query<{ admin: string; manager: string; rep: string }>(
     `SELECT (SELECT id FROM "User" WHERE email = 'admin-' || $1 || '@bench.test') AS admin,
             (SELECT id FROM "User" WHERE email = 'manager-1-' || $1 || '@bench.test') AS manager,
             (SELECT id FROM "User" WHERE email = 'rep-1-1-' || $1 || '@bench.test') AS rep`,
     [tag]);
   return { orgId: org.id, adminId: ids.admin, managerId: ids.manager, repId: ids.rep };
+}
+
+/**
+ * A stored health score for every bench deal that has none. The deals are inserted around the data layer,
+ * so without it the daily health job would score tens of thousands of them right after the app starts —
+ * background work the measurements would pay for. The value is a placeholder no benchmark reads: a middling
+ * score and grade C, the lowest grade.
+ */
+async function storeBenchScores(client: pg.Client, orgId: string): Promise<void> {
+  await client.query(
+    `INSERT INTO "OpportunityHealth" ("opportunityId", "orgId", score, grade, "computedAt")
+     SELECT o.id, o."orgId", 50, 'C', now() FROM "Opportunity" o
+      WHERE o."orgId" = $1::uuid AND NOT EXISTS (SELECT 1 FROM "OpportunityHealth" h WHERE h."opportunityId" = o.id)`,
+    [orgId]);
 }
 
 export async function insertBenchData(client: pg.Client, count: number): Promise<BenchWorld> {
@@ -112,5 +127,6 @@ export async function fillColumnForOwner(client: pg.Client, orgId: string, owner
        FROM generate_series(1, $4::int) g
       CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids FROM "Account" WHERE "orgId" = $1::uuid) accs`,
     [orgId, ownerId, stage, Math.max(0, count - existing)]);
+  await storeBenchScores(client, orgId);
   await client.query(`ANALYZE "Opportunity"`);
 }

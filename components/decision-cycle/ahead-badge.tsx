@@ -2,7 +2,7 @@
 
 import { GitCompareArrows } from "lucide-react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { DECISION_STAGE_NAMES, type DecisionStageKey } from "@/lib/domain/decision-cycle";
+import { DECISION_STAGE_NAMES, type DecisionStageKey } from "@/lib/domain/decision-stage-names";
 import { interpolate } from "@/lib/i18n/config";
 import type { DecisionAlignmentOutput } from "@/lib/validations/decision-cycle";
 

@@ -1,7 +1,6 @@
 "use client";
 
 import { useDraggable } from "@dnd-kit/core";
-import { AlertTriangle, CalendarClock, Clock, MoreHorizontal, Siren } from "lucide-react";
 import Link from "next/link";
 import { memo, type ReactNode } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -12,6 +11,7 @@ import { AheadOfCustomerBadge } from "@/components/decision-cycle/ahead-badge";
 import type { StageKey } from "@/lib/domain/stages";
 import { interpolate } from "@/lib/i18n/config";
 import { formatDate, formatMoney } from "./board-format";
+import { BoardIcon } from "./board-icons";
 import { useBoardFormats } from "./board-formats-context";
 import { type BoardCard, type BoardStage, type CardSignals, readCardSignals } from "./board-model";
 import { usePipelineMessages } from "./use-pipeline-messages";
@@ -57,11 +57,11 @@ export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: Car
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
         <span className={cn("inline-flex items-center gap-1", signals.isOverdue && "font-medium text-rose-700")}>
-          <CalendarClock className="size-3.5" aria-hidden="true" />
+          <BoardIcon name="closes" className="size-3.5" />
           {interpolate(t.closes, { date: closeDate })}
         </span>
         <span className={cn("inline-flex items-center gap-1 tabular-nums", signals.isStalled && "font-medium text-amber-700")}>
-          <Clock className="size-3.5" aria-hidden="true" />
+          <BoardIcon name="days" className="size-3.5" />
           {interpolate(t.daysInStage, { days: signals.days })}
         </span>
       </div>
@@ -72,7 +72,7 @@ export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: Car
               className="inline-flex items-center gap-1 rounded-full border border-amber-200 bg-amber-50 px-2 py-0.5 text-[11px] font-medium text-amber-800"
               title={interpolate(t.stalledHint, { days: signals.days, max: maxDaysInStage ?? 0 })}
             >
-              <AlertTriangle className="size-3" aria-hidden="true" />
+              <BoardIcon name="warning" className="size-3" />
               {t.stalled}
             </span>
           ) : null}
@@ -81,7 +81,7 @@ export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: Car
               className="inline-flex items-center gap-1 rounded-full border border-rose-200 bg-rose-50 px-2 py-0.5 text-[11px] font-medium text-rose-800"
               title={interpolate(t.overdueHint, { date: closeDate })}
             >
-              <AlertTriangle className="size-3" aria-hidden="true" />
+              <BoardIcon name="warning" className="size-3" />
               {t.overdue}
             </span>
           ) : null}
@@ -94,7 +94,7 @@ export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: Car
             className="inline-flex items-center gap-1 rounded-full border border-rose-200 bg-rose-50 px-2 py-0.5 text-[11px] font-medium text-rose-800"
             data-testid="deal-warning-badge"
           >
-            <Siren className="size-3" aria-hidden="true" />
+            <BoardIcon name="siren" className="size-3" />
             {m.forecast.warningsTitle} · {card.warningCount}
           </span>
         </div>
@@ -123,7 +123,7 @@ function MoveMenu({ card, stages, onMove }: Pick<PipelineCardProps, "card" | "st
         "aria-describedby": "pipeline-drag-hint",
         "data-testid": "card-move-menu",
       }}
-      triggerContent={<MoreHorizontal className="size-4" aria-hidden="true" />}
+      triggerContent={<BoardIcon name="more" className="size-4" />}
       content={({ DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel }) => (
         <DropdownMenuContent align="end" className="max-h-80 overflow-y-auto">
           <DropdownMenuLabel>{t.moveTo}</DropdownMenuLabel>

@@ -88,7 +88,7 @@ export function PipelineColumn(props: PipelineColumnProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_CARD_PX,
     getItemKey,
-    overscan: 3,
+    overscan: 2,
     gap: CARD_GAP_PX,
     paddingEnd: unloadedRows * ROW_PX,
     // Before the browser measures the column (and on the server), assume a typical one, so the first HTML
@@ -125,8 +125,10 @@ export function PipelineColumn(props: PipelineColumnProps) {
       data-stage={stage.key}
       data-drop-target={isDropTarget ? "true" : undefined}
       className={cn(
-        "flex h-full w-[17.5rem] shrink-0 snap-start flex-col rounded-lg border bg-slate-50/80 transition-colors",
-        isDropTarget ? "border-primary bg-primary-soft/60 ring-2 ring-primary/30" : "border-border",
+        // Columns scrolled out of the board's view are neither styled, laid out nor painted until they come in.
+        "flex h-full w-[17.5rem] shrink-0 snap-start flex-col rounded-lg border transition-colors",
+        "[contain-intrinsic-size:auto_17.5rem_auto_35rem] [content-visibility:auto]",
+        isDropTarget ? "border-primary bg-primary-soft/60 ring-2 ring-primary/30" : "border-border bg-slate-50/80",
       )}
     >
       <ColumnHeader headingId={headingId} stage={stage} totals={totals} currency={currency} action={headerAction} />

@@ -128,7 +128,7 @@ async function queryFirstPages(query: BoardQuery, limit: number): Promise<Map<St
       ${CARD_ORDER}
       LIMIT ${limit + 1}
     ) card`);
-  const warnings = await countWarningsForDeals(query.ctx, rows.map(toWarnable), now);
+  const warnings = await countWarningsForDeals(query.ctx, rows.map(toWarnable), now, table);
   for (const stage of STAGE_KEYS) {
     pages.set(stage, toPage(rows.filter((row) => row.stage === stage), limit, table, warnings));
   }
@@ -170,5 +170,5 @@ export async function listPipelineColumn(
     WHERE o.stage = ${stage}::"Stage" AND ${where} ${stalled} ${after}
     ${CARD_ORDER}
     LIMIT ${query.limit + 1}`);
-  return toPage(rows, query.limit, table, await countWarningsForDeals(ctx, rows.map(toWarnable), now));
+  return toPage(rows, query.limit, table, await countWarningsForDeals(ctx, rows.map(toWarnable), now, table));
 }

@@ -5,7 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { type DealFacts, DEFAULT_WARNING_CONFIG, evaluateWarnings, type Warning, type WarningRuleKey } from "@/lib/domain/warnings";
-import { OPEN_STAGE_KEYS, type StageKey } from "@/lib/domain/stages";
+import { OPEN_STAGE_KEYS, type StageKey, type StageTable } from "@/lib/domain/stages";
 import { invalid, notFound } from "@/lib/errors";
 import { type Ctx, opportunityVisibility } from "@/lib/permissions";
 import type { WarningAction } from "@/lib/validations/forecast";
@@ -67,7 +67,10 @@ export async function listWarnings(ctx: Ctx, scope: WarningScope, options: { inc
     take: MAX_DEALS,
   });
   const warnings = await judgeDeals(ctx, deals.map(({ owner, ...deal }) => ({ ...deal, ownerName: owner.name })), options.now ?? new Date());
-  return warnings.filter((warning) => options.includeDismissed || (!warning.acknowledged && !warning.snoozedUntil));
+  const severityOrder = { high: 0, medium: 1, low: 2 };
+  return warnings
+    .filter((warning) => options.includeDismissed || (!warning.acknowledged && !warning.snoozedUntil))
+    .sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.opportunityName.localeCompare(b.opportunityName));
 }
 
 /**
@@ -75,22 +78,27 @@ export async function listWarnings(ctx: Ctx, scope: WarningScope, options: { inc
  * must come from a query already limited to what the caller may see (the board's card rows are); closed
  * deals and deals without a warning are absent from the result.
  */
-export async function countWarningsForDeals(ctx: Ctx, deals: readonly WarnableDeal[], now = new Date()): Promise<Map<string, number>> {
+export async function countWarningsForDeals(
+  ctx: Ctx, deals: readonly WarnableDeal[], now = new Date(), table?: StageTable,
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const open = deals.filter((deal) => (OPEN_STAGE_KEYS as readonly string[]).includes(deal.stage));
-  for (const warning of await judgeDeals(ctx, open, now)) {
+  for (const warning of await judgeDeals(ctx, open, now, table)) {
     if (warning.acknowledged || warning.snoozedUntil) continue;
     counts.set(warning.opportunityId, (counts.get(warning.opportunityId) ?? 0) + 1);
   }
   return counts;
 }
 
-/** Every rule over the given deals' facts (a handful of queries whatever their number), with the caller's dismissals. */
-async function judgeDeals(ctx: Ctx, deals: readonly WarnableDeal[], now: Date): Promise<DealWarning[]> {
+/**
+ * Every rule over the given deals' facts (a handful of queries whatever their number), with the caller's
+ * dismissals, in the deals' order; `knownTable` is the org's stage table when the caller has read it already.
+ */
+async function judgeDeals(ctx: Ctx, deals: readonly WarnableDeal[], now: Date, knownTable?: StageTable): Promise<DealWarning[]> {
   if (!deals.length) return [];
   const ids = deals.map((deal) => deal.id);
   const [table, facts, states, buyingCenters, fishbones] = await Promise.all([
-    getStageTable(ctx),
+    knownTable ?? getStageTable(ctx),
     loadFacts(ctx.orgId, ids),
     db.$queryRaw<{ opportunityId: string; rule: string; acknowledgedAt: Date | null; snoozedUntil: Date | null }[]>`
       SELECT "opportunityId"::text AS "opportunityId", rule::text AS rule, "acknowledgedAt", "snoozedUntil" FROM "WarningState"
@@ -103,8 +111,7 @@ async function judgeDeals(ctx: Ctx, deals: readonly WarnableDeal[], now: Date): 
     overdue.set(action.opportunityId, (overdue.get(action.opportunityId) ?? 0) + 1);
   }
   const stateOf = new Map(states.map((state) => [`${state.opportunityId}:${state.rule}`, state]));
-  const severityOrder = { high: 0, medium: 1, low: 2 };
-  const warnings = deals.flatMap((deal) => {
+  return deals.flatMap((deal) => {
     const row = facts.get(deal.id);
     const dealFacts: DealFacts = {
       stage: deal.stage as StageKey,
@@ -129,7 +136,6 @@ async function judgeDeals(ctx: Ctx, deals: readonly WarnableDeal[], now: Date): 
       };
     });
   });
-  return warnings.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.opportunityName.localeCompare(b.opportunityName));
 }
 
 /** Acknowledge (hide for good) or snooze (hide for N days, default 7) one warning of a visible deal, for the caller. */

@@ -1,31 +1,11 @@
 // The customer decision cycle (客户决策循环, METHOD.md §2): the customer's side of the same deal, in order.
 // Stored as plain keys (StageSetting.expectedDecisionStage); names in English and 简体中文.
 import { DEFAULT_STAGE_TABLE, type LocalizedText, type StageKey, type StageTable } from "./stages";
+import { type DecisionStageKey, decisionStageIndex } from "./decision-stage-names";
 
-export const DECISION_STAGE_KEYS = [
-  "SATISFACTION", "RECOGNITION", "DECISION", "CRITERIA", "EVALUATION", "INVESTIGATION", "SELECTION", "REEVALUATION",
-] as const;
-export type DecisionStageKey = (typeof DECISION_STAGE_KEYS)[number];
-
-export const DECISION_STAGE_NAMES: Readonly<Record<DecisionStageKey, LocalizedText>> = Object.freeze({
-  SATISFACTION: { en: "Satisfaction", "zh-CN": "满意" },
-  RECOGNITION: { en: "Recognition", "zh-CN": "认识" },
-  DECISION: { en: "Decision", "zh-CN": "决定" },
-  CRITERIA: { en: "Criteria", "zh-CN": "定标" },
-  EVALUATION: { en: "Evaluation", "zh-CN": "评价" },
-  INVESTIGATION: { en: "Investigation", "zh-CN": "调查" },
-  SELECTION: { en: "Selection", "zh-CN": "选择" },
-  REEVALUATION: { en: "Re-evaluation", "zh-CN": "再评价" },
-});
-
-export function isDecisionStageKey(value: unknown): value is DecisionStageKey {
-  return typeof value === "string" && (DECISION_STAGE_KEYS as readonly string[]).includes(value);
-}
-
-/** 0-based position in the cycle; a P stage "runs ahead" of its customer when the customer's index is lower. */
-export function decisionStageIndex(key: DecisionStageKey): number {
-  return DECISION_STAGE_KEYS.indexOf(key);
-}
+export {
+  DECISION_STAGE_KEYS, DECISION_STAGE_NAMES, type DecisionStageKey, decisionStageIndex, isDecisionStageKey,
+} from "./decision-stage-names";
 
 const text = (en: string, zh: string): LocalizedText => ({ en, "zh-CN": zh });
 

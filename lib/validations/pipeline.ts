@@ -10,6 +10,12 @@ export type PipelineScope = (typeof PIPELINE_SCOPES)[number];
 
 /** Cards per column in the first page of every column. */
 export const PIPELINE_PAGE_SIZE = 50;
+/**
+ * Cards per column the board page renders on the server: a tall screen's worth plus the rows scrolled
+ * before the next page is asked for. The rest of the first page, and every page after it, comes from the
+ * column API as the column scrolls; a smaller page keeps the first HTML and its hydration light.
+ */
+export const BOARD_FIRST_CARDS = 20;
 
 const filterText = z.string().trim().min(1, { error: "Must not be empty." }).max(100, { error: "At most 100 characters." });
 

@@ -14,7 +14,7 @@ import { listPipelineFilterOptions } from "@/lib/data/pipeline-options";
 import { allowedScopes, defaultScope } from "@/lib/data/pipeline-sql";
 import { getProfile } from "@/lib/data/users";
 import { getI18n } from "@/lib/i18n/server";
-import { pipelineFiltersToQuery, PIPELINE_PAGE_SIZE, readPipelineFilters } from "@/lib/validations/pipeline";
+import { BOARD_FIRST_CARDS, pipelineFiltersToQuery, readPipelineFilters } from "@/lib/validations/pipeline";
 import { getPageContext } from "../_lib/session";
 import type { SearchParams } from "../_lib/search-params";
 
@@ -23,8 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: m.pipeline.title };
 }
 
-// The P0–P7 board: the server renders every column's totals and first 50 cards, so the board is painted
-// from the first HTML; the browser then scrolls, loads more and moves cards through REST API v1.
+// The P0–P7 board: the server renders every column's totals and first cards, so the board is painted from
+// the first HTML; the browser then scrolls, loads more and moves cards through REST API v1.
 export default async function PipelinePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await getPageContext();
   const filters = readPipelineFilters(await searchParams);
@@ -32,7 +32,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
   if (filters.scope && !allowedScopes(ctx).includes(filters.scope)) delete filters.scope;
   const [{ locale, m }, board, options, profile] = await Promise.all([
     getI18n(),
-    getPipelineBoard(ctx, { ...filters, limit: PIPELINE_PAGE_SIZE }),
+    getPipelineBoard(ctx, { ...filters, limit: BOARD_FIRST_CARDS }),
     listPipelineFilterOptions(ctx),
     getProfile(ctx),
   ]);
