@@ -1,7 +1,7 @@
 // `npm run bench:import -- [--rows 100000] [--entity account|opportunity] [--format csv|xlsx]`
 // Times an import of N generated rows through the real import path (lib/data/imports: parse, check, write
-// each row through the domain functions, batch progress), on a throw-away embedded PostgreSQL; then imports
-// the same file again and checks that nothing was duplicated. Prints progress while it runs.
+// each batch through the batch forms of the domain functions, batch progress), on a throw-away embedded
+// PostgreSQL; then imports the same file again and checks that nothing was duplicated. Prints progress while it runs.
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { buildStressWorld, readFlag, readOption, startStressDatabase } from "./stress-world";
@@ -59,10 +59,25 @@ async function main() {
     };
     await runOnce("first import");
     await runOnce("same file again");
-    const count = entity === "account"
-      ? await world.db.account.count({ where: { orgId: world.org.id, externalId: { startsWith: "A-" } } })
-      : await world.db.opportunity.count({ where: { orgId: world.org.id } });
-    console.log(`Rows in the database after two imports: ${count.toLocaleString("en")} (expected ${rows.toLocaleString("en")}: ${count === rows ? "no duplicates" : "MISMATCH"}).`);
+    const [{ rowsTotal, externalIds }] = entity === "account"
+      ? await world.db.$queryRaw<{ rowsTotal: number; externalIds: number }[]>`
+        SELECT count(*)::int AS "rowsTotal", count(DISTINCT "externalId")::int AS "externalIds" FROM "Account"
+        WHERE "orgId" = ${world.org.id}::uuid AND "externalId" LIKE 'A-%'`
+      : await world.db.$queryRaw<{ rowsTotal: number; externalIds: number }[]>`
+        SELECT count(*)::int AS "rowsTotal", count(DISTINCT "externalId")::int AS "externalIds" FROM "Opportunity"
+        WHERE "orgId" = ${world.org.id}::uuid AND "externalId" LIKE 'D-%'`;
+    console.log(`Rows in the database after two imports: ${rowsTotal.toLocaleString("en")} (expected ${rows.toLocaleString("en")}); ` +
+      `duplicates: ${(rowsTotal - externalIds).toLocaleString("en")}${rowsTotal === rows ? "" : " — MISMATCH"}.`);
+    if (entity === "opportunity") {
+      // Each imported deal: one creation history row, a stored health grade, one create audit entry (and one
+      // stage-import entry when its row set a stage) — none of them doubled by the second import.
+      const [history, health, audits] = await Promise.all([
+        world.db.stageChange.count({ where: { orgId: world.org.id } }),
+        world.db.opportunityHealth.count({ where: { orgId: world.org.id } }),
+        world.db.auditLog.count({ where: { orgId: world.org.id, action: { in: ["opportunity.create", "opportunity.stage.import"] } } }),
+      ]);
+      console.log(`Stage history rows ${history.toLocaleString("en")}, health rows ${health.toLocaleString("en")}, deal audit entries ${audits.toLocaleString("en")}.`);
+    }
     await world.db.$disconnect();
   } finally {
     await database.stop();
