@@ -57,6 +57,8 @@ function toJobOutput(job: JobRow): ImportJobOutput {
     createdCount: job.createdCount,
     updatedCount: job.updatedCount,
     rejectedCount: job.rejectedCount,
+    // Cancelled while its runner still holds the lease: the batch being written commits, counted, before it stops.
+    isStopping: job.status === "CANCELLED" && job.leaseUntil !== null && job.leaseUntil > new Date(),
     error: job.error,
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
@@ -193,9 +195,15 @@ export async function runImportJob(id: string, options: { batchSize?: number } =
   } catch (error) {
     console.error(error);
     const message = error instanceof Error ? error.message : String(error);
-    await db.importJob.updateMany({ where: { id, status: "RUNNING" }, data: { status: "FAILED", error: message.slice(0, 1000) } })
+    await db.importJob.updateMany({ where: { id, status: "RUNNING" }, data: { status: "FAILED", error: message.slice(0, 1000), leaseUntil: null } })
       .catch(() => undefined);
+    await releaseLease(id).catch(() => undefined);
   }
+}
+
+/** The runner lets go of a stopped job: it no longer shows as stopping, and its progress is final until resumed. */
+async function releaseLease(id: string): Promise<void> {
+  await db.importJob.updateMany({ where: { id, status: { in: ["CANCELLED", "FAILED"] } }, data: { leaseUntil: null } });
 }
 
 async function processImport(id: string, batchSize: number): Promise<void> {
@@ -210,7 +218,7 @@ async function processImport(id: string, batchSize: number): Promise<void> {
   let processed = job.processedRows;
   while (processed < rows.length) {
     const state = await db.importJob.findUnique({ where: { id }, select: { status: true } });
-    if (state?.status !== "RUNNING") return;
+    if (state?.status !== "RUNNING") return releaseLease(id);
     const slice = rows.slice(processed, processed + batchSize);
     const checked = await checkImportRows(ctx, entity, mapping, slice, repeated);
     const settled = entity === "opportunity" ? await updateImportedOpportunities(ctx, checked, { reason }) : undefined;
@@ -248,7 +256,7 @@ async function processImport(id: string, batchSize: number): Promise<void> {
       }])));
       return true;
     }, { timeout: BATCH_TIMEOUT_MS });
-    if (!isCommitted) return;
+    if (!isCommitted) return releaseLease(id);
     processed += slice.length;
   }
   await db.$transaction(async (tx) => {
