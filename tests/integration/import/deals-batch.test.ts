@@ -203,7 +203,8 @@ describe("importing deals a batch at a time", () => {
     await cancelImport(world.ctx.rep, job.id);
     await running;
     const stopped = await getImportJob(world.ctx.rep, job.id);
-    expect(stopped.status).toBe("CANCELLED");
+    // The runner has let go: what the progress shows is what is saved, and Resume continues from there.
+    expect(stopped).toMatchObject({ status: "CANCELLED", isStopping: false });
     expect(stopped.processedRows % 10).toBe(0);
     expect(stopped.processedRows).toBeLessThan(60);
     const deals = () => db.opportunity.findMany({ where: { orgId: world.org.id, externalId: { startsWith: `${t}-` } }, select: { id: true } });
