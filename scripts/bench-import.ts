@@ -1,7 +1,9 @@
-// `npm run bench:import -- [--rows 100000] [--entity account|opportunity] [--format csv|xlsx]`
+// `npm run bench:import -- [--rows 100000] [--entity account|opportunity] [--format csv|xlsx] [--changed 2000]`
 // Times an import of N generated rows through the real import path (lib/data/imports: parse, check, write
-// each row through the domain functions, batch progress), on a throw-away embedded PostgreSQL; then imports
-// the same file again and checks that nothing was duplicated. Prints progress while it runs.
+// each batch through the batch forms of the domain functions, batch progress), on a throw-away embedded
+// PostgreSQL; then imports the same file again and checks that nothing was duplicated. With --changed N (deals),
+// a third file changes the amount of its first N rows: those go row by row through updateOpportunity. Prints
+// progress while it runs.
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { buildStressWorld, readFlag, readOption, startStressDatabase } from "./stress-world";
@@ -22,26 +24,28 @@ async function main() {
       ? ["externalId", "name", "industry", "region", "isKeyAccount"]
       : ["externalId", "name", "accountExternalId", "amount", "expectedCloseDate", "stage"];
     const stages = ["P0", "P1", "P2", "P3"];
-    const makeRow = (i: number) => entity === "account"
+    const makeRow = (i: number, bump: number) => entity === "account"
       ? [`A-${i}`, `Account ${i}`, "Steel", i % 2 ? "East" : "North", i % 10 === 0 ? "yes" : "no"]
-      : [`D-${i}`, `Deal ${i}`, "ACC-1", `${1000 + (i % 997)}.50`, "2027-06-30", stages[i % stages.length]];
-    let data: Uint8Array;
-    if (format === "xlsx") {
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet("Import");
-      sheet.addRow(header);
-      for (let i = 0; i < rows; i++) sheet.addRow(makeRow(i));
-      data = new Uint8Array(await workbook.xlsx.writeBuffer());
-    } else {
+      : [`D-${i}`, `Deal ${i}`, "ACC-1", `${1000 + (i % 997) + bump}.50`, "2027-06-30", stages[i % stages.length]];
+    const buildFile = async (changed: number): Promise<Uint8Array> => {
+      const rowAt = (i: number) => makeRow(i, i < changed ? 1 : 0);
+      if (format === "xlsx") {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet("Import");
+        sheet.addRow(header);
+        for (let i = 0; i < rows; i++) sheet.addRow(rowAt(i));
+        return new Uint8Array(await workbook.xlsx.writeBuffer());
+      }
       const lines = [header.join(",")];
-      for (let i = 0; i < rows; i++) lines.push(makeRow(i).join(","));
-      data = new TextEncoder().encode(`${lines.join("\r\n")}\r\n`);
-    }
+      for (let i = 0; i < rows; i++) lines.push(rowAt(i).join(","));
+      return new TextEncoder().encode(`${lines.join("\r\n")}\r\n`);
+    };
+    const data = await buildFile(0);
     console.log(`Generated ${rows.toLocaleString("en")} ${entity} rows as ${format} (${(data.byteLength / 1024 / 1024).toFixed(1)} MB).`);
 
-    const runOnce = async (label: string) => {
+    const runOnce = async (label: string, file = data) => {
       const started = performance.now();
-      const job = await createImportJob(world.admin, entity, { name: `bench.${format}`, mime: "", data });
+      const job = await createImportJob(world.admin, entity, { name: `bench.${format}`, mime: "", data: file });
       const parsed = performance.now();
       const ticker = setInterval(() => {
         void getImportJob(world.admin, job.id).then((state) => {
@@ -59,10 +63,27 @@ async function main() {
     };
     await runOnce("first import");
     await runOnce("same file again");
-    const count = entity === "account"
-      ? await world.db.account.count({ where: { orgId: world.org.id, externalId: { startsWith: "A-" } } })
-      : await world.db.opportunity.count({ where: { orgId: world.org.id } });
-    console.log(`Rows in the database after two imports: ${count.toLocaleString("en")} (expected ${rows.toLocaleString("en")}: ${count === rows ? "no duplicates" : "MISMATCH"}).`);
+    const changed = Number(readOption("changed", "0"));
+    if (entity === "opportunity" && changed > 0) await runOnce(`again with ${changed} amounts changed`, await buildFile(Math.min(changed, rows)));
+    const [{ rowsTotal, externalIds }] = entity === "account"
+      ? await world.db.$queryRaw<{ rowsTotal: number; externalIds: number }[]>`
+        SELECT count(*)::int AS "rowsTotal", count(DISTINCT "externalId")::int AS "externalIds" FROM "Account"
+        WHERE "orgId" = ${world.org.id}::uuid AND "externalId" LIKE 'A-%'`
+      : await world.db.$queryRaw<{ rowsTotal: number; externalIds: number }[]>`
+        SELECT count(*)::int AS "rowsTotal", count(DISTINCT "externalId")::int AS "externalIds" FROM "Opportunity"
+        WHERE "orgId" = ${world.org.id}::uuid AND "externalId" LIKE 'D-%'`;
+    console.log(`Rows in the database after the imports: ${rowsTotal.toLocaleString("en")} (expected ${rows.toLocaleString("en")}); ` +
+      `duplicates: ${(rowsTotal - externalIds).toLocaleString("en")}${rowsTotal === rows ? "" : " — MISMATCH"}.`);
+    if (entity === "opportunity") {
+      // Each imported deal: one creation history row, a stored health grade, one create audit entry (and one
+      // stage-import entry when its row set a stage) — none of them doubled by the second import.
+      const [history, health, audits] = await Promise.all([
+        world.db.stageChange.count({ where: { orgId: world.org.id } }),
+        world.db.opportunityHealth.count({ where: { orgId: world.org.id } }),
+        world.db.auditLog.count({ where: { orgId: world.org.id, action: { in: ["opportunity.create", "opportunity.stage.import"] } } }),
+      ]);
+      console.log(`Stage history rows ${history.toLocaleString("en")}, health rows ${health.toLocaleString("en")}, deal audit entries ${audits.toLocaleString("en")}.`);
+    }
     await world.db.$disconnect();
   } finally {
     await database.stop();

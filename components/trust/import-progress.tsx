@@ -16,7 +16,7 @@ export function ImportProgress({ job: initial, onNew }: { job: ImportJobOutput; 
     queryKey: ["import", initial.id],
     queryFn: () => apiRequest<ImportJobOutput>(`/api/v1/imports/${initial.id}`),
     initialData: initial,
-    refetchInterval: (current) => (current.state.data?.status === "RUNNING" ? 1000 : false),
+    refetchInterval: (current) => (current.state.data?.status === "RUNNING" || current.state.data?.isStopping ? 1000 : false),
   });
   const job = query.data;
   const action = useMutation({
@@ -45,6 +45,14 @@ export function ImportProgress({ job: initial, onNew }: { job: ImportJobOutput; 
       <p className="text-sm" data-testid="import-counts">
         {interpolate(t.counts, { created: number(job.createdCount), updated: number(job.updatedCount), rejected: number(job.rejectedCount) })}
       </p>
+      {job.isStopping ? <p className="text-sm text-muted-foreground" role="status">{t.stopping}</p> : null}
+      {(job.status === "CANCELLED" || job.status === "FAILED") && !job.isStopping ? (
+        <Alert>
+          {interpolate(t.stoppedNote, {
+            processed: number(job.processedRows), remaining: number(job.totalRows - job.processedRows), next: number(job.processedRows + 2),
+          })}
+        </Alert>
+      ) : null}
       {job.error ? <Alert tone="danger">{job.error}</Alert> : null}
       {action.error ? <Alert tone="danger">{interpolate(t.failed, { message: action.error.message })}</Alert> : null}
       <div className="flex flex-wrap gap-2">
@@ -52,7 +60,7 @@ export function ImportProgress({ job: initial, onNew }: { job: ImportJobOutput; 
           <Button variant="secondary" disabled={action.isPending} onClick={() => action.mutate("cancel")}>{t.cancel}</Button>
         ) : null}
         {job.status === "CANCELLED" || job.status === "FAILED" ? (
-          <Button disabled={action.isPending} onClick={() => action.mutate("start")}>{t.resume}</Button>
+          <Button disabled={action.isPending || job.isStopping} onClick={() => action.mutate("start")}>{t.resume}</Button>
         ) : null}
         {job.rejectedCount > 0 ? (
           <Button asChild variant="secondary"><a href={`/api/v1/imports/${job.id}/rejected.csv`} download>{t.report}</a></Button>

@@ -60,6 +60,22 @@ function activityTypesOf(criteria: readonly GateCriterion[]): string[] {
   ];
 }
 
+function stageAndFields(deal: GateDeal): Pick<DealFacts, "stage" | "stageEnteredAt" | "fields"> {
+  return {
+    stage: deal.stage as StageKey,
+    stageEnteredAt: deal.stageEnteredAt,
+    fields: {
+      productLine: deal.productLine,
+      amount: deal.amount.toString(),
+      teamId: deal.teamId,
+      expectedCloseDate: deal.expectedCloseDate ? deal.expectedCloseDate.toISOString().slice(0, 10) : null,
+    },
+  };
+}
+
+const needsBuyingCenterFacts = (criteria: readonly GateCriterion[]) =>
+  criteria.some((criterion) => criterion.kind === "CONTACT_ROLE" || criterion.kind === "NO_RED_FLAG");
+
 export async function loadDealFacts(client: Client, deal: GateDeal, criteria: readonly GateCriterion[]): Promise<DealFacts> {
   const activityTypes = activityTypesOf(criteria);
   // One after another: inside an interactive transaction the queries share one connection anyway.
@@ -81,24 +97,17 @@ export async function loadDealFacts(client: Client, deal: GateDeal, criteria: re
     orderBy: { createdAt: "asc" },
   });
   // The buying center is read only when a CONTACT_ROLE or NO_RED_FLAG criterion asks about it.
-  const needsBuyingCenter = criteria.some((criterion) => criterion.kind === "CONTACT_ROLE" || criterion.kind === "NO_RED_FLAG");
-  const buyingCenter = needsBuyingCenter ? await loadBuyingCenterFacts(client, deal) : undefined;
+  const buyingCenter = needsBuyingCenterFacts(criteria) ? await loadBuyingCenterFacts(client, deal) : undefined;
+  const typeNames = await loadActivityTypeNames(client, deal.orgId, criteria);
   return {
     ...(buyingCenter ? { buyingCenter } : {}),
-    stage: deal.stage as StageKey,
-    stageEnteredAt: deal.stageEnteredAt,
-    fields: {
-      productLine: deal.productLine,
-      amount: deal.amount.toString(),
-      teamId: deal.teamId,
-      expectedCloseDate: deal.expectedCloseDate ? deal.expectedCloseDate.toISOString().slice(0, 10) : null,
-    },
+    ...stageAndFields(deal),
     tickedCriterionIds: new Set(ticks.map((tick) => tick.criterionId)),
     activities,
     stageEntries: stageEntries.map((entry) => ({ fromStage: entry.fromStage as StageKey | null, toStage: entry.toStage as StageKey, at: entry.at })),
     approvals: approvals.map((approval) => ({ id: approval.id, toStage: approval.toStage as StageKey })),
     decisionStage: isDecisionStageKey(deal.decisionStage) ? deal.decisionStage : null,
-    ...(activityTypes.length ? { activityTypeNames: activityTypeNames((await getOrgActivityTypes(deal, client)).all) } : {}),
+    ...(typeNames ? { activityTypeNames: typeNames } : {}),
   };
 }
 
@@ -127,14 +136,49 @@ export async function enforceGates(
  * from P0 to that stage.
  */
 export async function enforceCreationGates(tx: Tx, ctx: Ctx, deal: GateDeal & { lossReason: string | null }): Promise<AllowedMove> {
-  const stage = deal.stage as StageKey;
-  if (stage === "P0") return { allowed: true, results: [], warnings: [], approvalIds: [] };
+  if (deal.stage === "P0") return judgeCreationGates(ctx, deal, [], null);
   const criteria = await loadActiveCriteria(tx, deal.orgId);
-  if (criteria.length === 0) return { allowed: true, results: [], warnings: [], approvalIds: [] };
-  const facts = await loadDealFacts(tx, deal, criteria);
+  return judgeCreationGates(ctx, deal, criteria, criteria.length ? await loadDealFacts(tx, deal, criteria) : null);
+}
+
+/**
+ * The verdict on creating `deal` at its stage, given the org's criteria and the new deal's facts (null when
+ * no criterion needs them); throws the refusal. Shared by createOpportunity and the import's batch creation
+ * (lib/data/opportunity-batch.ts), which builds the facts of its new deals in memory (newDealFacts).
+ */
+export function judgeCreationGates(
+  ctx: Ctx, deal: { stage: string; lossReason: string | null }, criteria: readonly GateCriterion[], facts: DealFacts | null,
+): AllowedMove {
+  const stage = deal.stage as StageKey;
+  if (stage === "P0" || criteria.length === 0 || !facts) return { allowed: true, results: [], warnings: [], approvalIds: [] };
   const verdict = decideCreationAtStage({ stage, lossReason: deal.lossReason }, criteria, facts);
   if (verdict.allowed) return verdict;
   throwRefusal(ctx, verdict, stage);
+}
+
+/**
+ * What loadDealFacts reads for a deal whose row was just inserted: nothing is attached to a new id yet (no
+ * ticks, activities, approvals, buying-center contacts or decision stage), and its stage entries are `stageEntries` (none before the creation's StageChange, that one after).
+ */
+export function newDealFacts(
+  deal: GateDeal, criteria: readonly GateCriterion[], activityTypes: ReadonlyMap<string, LocalizedText> | undefined,
+  stageEntries: DealFacts["stageEntries"],
+): DealFacts {
+  return {
+    ...(needsBuyingCenterFacts(criteria) ? { buyingCenter: { contacts: [], relationships: [] } } : {}),
+    ...stageAndFields(deal),
+    tickedCriterionIds: new Set(),
+    activities: [],
+    stageEntries,
+    approvals: [],
+    decisionStage: null,
+    ...(activityTypes ? { activityTypeNames: activityTypes } : {}),
+  };
+}
+
+/** The activity-type names the facts of deals of `orgId` carry when an ACTIVITY criterion needs them. */
+export async function loadActivityTypeNames(client: Client, orgId: string, criteria: readonly GateCriterion[]) {
+  return activityTypesOf(criteria).length ? activityTypeNames((await getOrgActivityTypes({ orgId }, client)).all) : undefined;
 }
 
 type Refusal = Extract<StageMoveVerdict, { allowed: false }>;

@@ -9,7 +9,8 @@ import {
   computeHealthScore, countCloseDateSlips, DEFAULT_GRADE_THRESHOLDS, DEFAULT_HEALTH_WEIGHTS, gradeDeal,
   type GradeThresholds, HEALTH_FACTORS, type HealthInput, type HealthWeights,
 } from "@/lib/domain/health-score";
-import { type BuyingCenterFacts, computeRedFlags, DECISION_ROLES, isCovered } from "@/lib/domain/buying-center";
+import { type BuyingCenterFacts, computeRedFlags, DECISION_ROLES, EMPTY_BUYING_CENTER, isCovered } from "@/lib/domain/buying-center";
+import type { DealFacts, GateCriterion } from "@/lib/domain/gates";
 import { decisionAlignment, isDecisionStageKey } from "@/lib/domain/decision-cycle";
 import { evaluateStages, lastOpenStage, planStageMove } from "@/lib/domain/gate-moves";
 import { PIPELINE_STAGE_KEYS, type StageKey, type StageTable } from "@/lib/domain/stages";
@@ -100,22 +101,34 @@ function nextStage(stage: StageKey): StageKey {
  */
 async function loadHealthInputWith(client: Client, orgId: string, opportunityId: string, table: StageTable, now: Date): Promise<HealthInput> {
   const deal = await client.opportunity.findUniqueOrThrow({ where: { id: opportunityId } });
-  const stage = deal.stage as StageKey;
-  const target = nextStage(stage);
   const criteria = await loadActiveCriteria(client, orgId);
   const facts = await loadDealFacts(client, deal, criteria);
-  const gates = target === stage ? [] : evaluateStages(criteria, facts, planStageMove(stage, target, lastOpenStage(facts)).gatedStages, target);
   const positioningRow = await client.opportunityAnalysis.findUnique({ where: { opportunityId_kind: { opportunityId, kind: "POSITIONING" } } });
   const lastActivity = await client.activity.findFirst({ where: { opportunityId, orgId }, orderBy: { occurredAt: "desc" }, select: { occurredAt: true } });
-  const buyingCenter = await loadBuyingCenterFacts(client, { id: opportunityId, orgId });
-  const closeDateSlips = await loadCloseDateSlips(orgId, opportunityId, client);
-  const positioning = positioningSchema.safeParse(positioningRow?.data);
+  return toHealthInput({
+    stage: deal.stage as StageKey, decisionStage: deal.decisionStage, criteria, facts, positioning: positioningRow?.data,
+    lastActivityAt: lastActivity?.occurredAt ?? null, buyingCenter: await loadBuyingCenterFacts(client, { id: opportunityId, orgId }),
+    closeDateSlips: await loadCloseDateSlips(orgId, opportunityId, client),
+  }, table, now);
+}
+
+type HealthFacts = {
+  stage: StageKey; decisionStage: string | null; criteria: readonly GateCriterion[]; facts: DealFacts; positioning: unknown;
+  lastActivityAt: Date | null; buyingCenter: BuyingCenterFacts; closeDateSlips: number;
+};
+
+/** The score's inputs from what was read of a deal — or, for deals just created, what is known of them (scoreNewDeals). */
+function toHealthInput(deal: HealthFacts, table: StageTable, now: Date): HealthInput {
+  const { stage, criteria, facts, buyingCenter } = deal;
+  const target = nextStage(stage);
+  const gates = target === stage ? [] : evaluateStages(criteria, facts, planStageMove(stage, target, lastOpenStage(facts)).gatedStages, target);
+  const positioning = positioningSchema.safeParse(deal.positioning);
   const score = (element: "need" | "budget" | "decisionChain" | "timeline") => (positioning.success ? positioning.data[element].score : 0);
   return {
     gates: { met: gates.filter((criterion) => criterion.met).length, total: gates.length },
     positioning: { need: score("need"), budget: score("budget"), decisionChain: score("decisionChain"), timeline: score("timeline") },
-    daysSinceLastActivity: lastActivity ? Math.max(0, Math.floor((now.getTime() - lastActivity.occurredAt.getTime()) / DAY_MS)) : null,
-    closeDateSlips,
+    daysSinceLastActivity: deal.lastActivityAt ? Math.max(0, Math.floor((now.getTime() - deal.lastActivityAt.getTime()) / DAY_MS)) : null,
+    closeDateSlips: deal.closeDateSlips,
     relationshipCoverage: relationshipCoverage(buyingCenter),
     redFlags: computeRedFlags(buyingCenter, stage).length,
     customerAlignment: customerAlignment(stage, deal.decisionStage, table),
@@ -167,10 +180,37 @@ export async function refreshDealHealth(
     const deal = await tx.opportunity.findUnique({ where: { id: opportunityId }, select: { orgId: true, amount: true, deletedAt: true } });
     if (!deal || deal.orgId !== orgId) continue;
     const input = await loadHealthInputWith(tx, orgId, opportunityId, table, now);
-    const { score } = computeHealthScore(input, settings.weights);
-    const data = { score, grade: gradeDeal(deal.amount.toString(), score, settings.grading), computedAt: now };
+    const data = { ...scoreAndGrade(input, deal.amount.toString(), settings), computedAt: now };
     await tx.opportunityHealth.upsert({ where: { opportunityId }, create: { orgId, opportunityId, ...data }, update: data });
   }
+}
+
+function scoreAndGrade(input: HealthInput, amount: string, settings: AnalysisSettings): { score: number; grade: string } {
+  const { score } = computeHealthScore(input, settings.weights);
+  return { score, grade: gradeDeal(amount, score, settings.grading) };
+}
+
+/**
+ * Stores the score and grade of deals just created in `tx` (the import's batch creation), in one statement:
+ * a new deal has no positioning, activity, buying center, decision stage or close-date history, so its inputs
+ * are known without reading them back — the same score refreshDealHealth would store for it.
+ */
+export async function scoreNewDeals(
+  tx: Tx, orgId: string, deals: readonly { id: string; amount: string; stage: StageKey; facts: DealFacts }[], criteria: readonly GateCriterion[],
+): Promise<void> {
+  if (!deals.length) return;
+  const now = new Date();
+  const settings = await getAnalysisSettings({ orgId }, tx);
+  const table = await getStageTable({ orgId }, tx);
+  const rows = deals.map((deal) => scoreAndGrade(toHealthInput({
+    stage: deal.stage, decisionStage: null, criteria, facts: deal.facts, positioning: undefined, lastActivityAt: null,
+    buyingCenter: EMPTY_BUYING_CENTER, closeDateSlips: 0,
+  }, table, now), deal.amount, settings));
+  await tx.$executeRaw`
+    INSERT INTO "OpportunityHealth" ("opportunityId", "orgId", "score", "grade", "computedAt")
+    SELECT v."id", ${orgId}::uuid, v."score", v."grade", ${now}
+    FROM unnest(${deals.map((deal) => deal.id)}::uuid[], ${rows.map((row) => row.score)}::int[], ${rows.map((row) => row.grade)}::text[])
+      AS v("id", "score", "grade")`;
 }
 
 /** The live deals a contact takes part in: after a change to the contact's roles or relationships. */

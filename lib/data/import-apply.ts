@@ -2,8 +2,10 @@
 // permissions, the one stage-move path), keyed by externalId: a row whose externalId exists updates that
 // record, otherwise it creates one. Accounts and contacts go a whole batch at a time through the batch forms
 // of their data functions (upsertAccountsByExternalId, upsertContactsByExternalId: the same rules per row, a
-// few statements per batch) inside the caller's transaction; deals go row by row through createOpportunity,
-// updateOpportunity and moveOpportunityToStage (gates, stage history). Also the checks shared by the preview:
+// few statements per batch) inside the caller's transaction. New deals go the same way through
+// createOpportunitiesByExternalId (lib/data/opportunity-batch.ts: createOpportunity's rules per row); a row
+// naming an existing deal that it changes goes through updateOpportunity and moveOpportunityToStage (field
+// history, gates, stage history), and one that changes nothing writes nothing. Also the checks shared by the preview:
 // row schema, repeated external ids, and references (account by external id or name, owner by email)
 // resolved in bulk.
 import "server-only";
@@ -18,7 +20,8 @@ import {
 } from "@/lib/validations/import";
 import { type BatchRowOutcome, upsertAccountsByExternalId } from "./accounts";
 import { upsertContactsByExternalId } from "./contacts";
-import { createOpportunity, moveOpportunityToStage, updateOpportunity } from "./opportunities";
+import { moveOpportunityToStage, updateOpportunity } from "./opportunities";
+import { createOpportunitiesByExternalId } from "./opportunity-batch";
 
 /** A file row: its 1-based number in the file (the header is row 1) and its cells. */
 export type SourceRow = { row: number; cells: string[] };
@@ -155,14 +158,36 @@ function refusal(row: number, error: unknown): RowOutcome {
 const toRowOutcome = (row: number, outcome: BatchRowOutcome): RowOutcome => ({ row, ...outcome });
 
 /**
- * Writes a batch of checked account or contact rows in `tx` (the import's progress commits in the same
- * transaction): the batch forms of the data functions, so each row meets the rules the forms and the API
- * apply. Rows that failed their checks come back rejected with those errors.
+ * Writes a batch of checked rows in `tx` (the import's progress commits in the same transaction): the batch
+ * forms of the data functions, so each row meets the rules the forms and the API apply. Rows that failed their
+ * checks come back rejected with those errors; deal rows already `settled` (updateImportedOpportunities) come
+ * back with their outcome, and the other deal rows are created.
  */
 export async function applyImportBatch(
-  tx: Tx, ctx: Ctx, entity: "account" | "contact", checked: Checked<ResolvedRow>[],
+  tx: Tx, ctx: Ctx, entity: ImportEntity, checked: Checked<ResolvedRow>[], options: { reason: string; settled?: Map<number, RowOutcome> },
 ): Promise<RowOutcome[]> {
-  const accepted = checked.flatMap((item) => ("input" in item ? [item as { row: number; input: ResolvedRow }] : []));
+  const accepted = checked.flatMap((item) => ("input" in item && !options.settled?.has(item.row) ? [item as { row: number; input: ResolvedRow }] : []));
+  if (entity === "opportunity") {
+    const created = await createOpportunitiesByExternalId(tx, ctx, accepted.map(({ input }) => {
+      const { data, accountId, ownerId } = input as Extract<ResolvedRow, { entity: "opportunity" }>;
+      return {
+        externalId: data.externalId,
+        input: {
+          name: data.name, accountId, amount: data.amount, currency: data.currency, expectedCloseDate: data.expectedCloseDate,
+          productLine: data.productLine, ownerId, stage: data.stage, lossReason: data.lossReason,
+        },
+      };
+    }), { stageReason: options.reason });
+    const byRow = new Map<number, RowOutcome>(accepted.map(({ row, input }, index) => {
+      const outcome = created[index];
+      if (outcome.kind === "rejected") return [row, { row, ...outcome }];
+      const stage = (input as Extract<ResolvedRow, { entity: "opportunity" }>).data.stage;
+      return [row, { row, kind: "created", ...(stage ? { stageAudit: { opportunityId: outcome.opportunityId, from: null, to: outcome.stage } } : {}) }];
+    }));
+    return checked.map((item) => ("errors" in item
+      ? { row: item.row, kind: "rejected", errors: item.errors }
+      : options.settled?.get(item.row) ?? byRow.get(item.row)!));
+  }
   const written = entity === "account"
     ? await upsertAccountsByExternalId(tx, ctx, accepted.map(({ input }) => {
       const { data } = input as Extract<ResolvedRow, { entity: "account" }>;
@@ -184,18 +209,11 @@ export async function applyImportBatch(
 
 type ExistingDeal = Prisma.OpportunityGetPayload<object>;
 
-async function applyOpportunity(
-  ctx: Ctx, row: number, input: Extract<ResolvedRow, { entity: "opportunity" }>, reason: string, existing: ExistingDeal | undefined,
+async function updateOpportunityFromRow(
+  ctx: Ctx, row: number, input: Extract<ResolvedRow, { entity: "opportunity" }>, reason: string, existing: ExistingDeal,
 ): Promise<RowOutcome> {
   const { data } = input;
-  if (existing?.deletedAt) return { row, kind: "rejected", errors: [{ path: "externalId", message: "This deal is in the recycle bin; restore it first." }] };
-  if (!existing) {
-    const created = await createOpportunity(ctx, {
-      name: data.name, accountId: input.accountId, amount: data.amount, currency: data.currency, expectedCloseDate: data.expectedCloseDate,
-      productLine: data.productLine, ownerId: input.ownerId, stage: data.stage, lossReason: data.lossReason,
-    }, { externalId: data.externalId, stageReason: reason });
-    return { row, kind: "created", ...(data.stage ? { stageAudit: { opportunityId: created.id, from: null, to: created.stage } } : {}) };
-  }
+  if (existing.deletedAt) return { row, kind: "rejected", errors: [{ path: "externalId", message: "This deal is in the recycle bin; restore it first." }] };
   const patch = {
     ...(data.name !== existing.name ? { name: data.name } : {}),
     ...(input.accountId !== existing.accountId ? { accountId: input.accountId } : {}),
@@ -215,34 +233,34 @@ async function applyOpportunity(
 }
 
 /**
- * Applies checked deal rows, a few at a time (they never share an external id), each in its own transaction
- * through the deal functions; the deals the rows name are looked up with one query.
+ * The checked deal rows whose external id names an existing deal, applied before the batch's transaction:
+ * a row that changes the deal goes through updateOpportunity and moveOpportunityToStage (each its own
+ * transaction: field history, gates, stage history), a few at a time (they never share an external id); a
+ * row that changes nothing writes nothing. The deals are looked up with one query. Returns those rows'
+ * outcomes by row number; the rest are new deals for applyImportBatch. Redone after a stop, such a row finds
+ * its deal already changed and writes nothing.
  */
-export async function applyOpportunityRows(
+export async function updateImportedOpportunities(
   ctx: Ctx, checked: Checked<ResolvedRow>[], options: { reason: string; concurrency?: number },
-): Promise<RowOutcome[]> {
-  const outcomes: RowOutcome[] = new Array(checked.length);
+): Promise<Map<number, RowOutcome>> {
+  const settled = new Map<number, RowOutcome>();
   const externalIds = checked.flatMap((item) => ("input" in item ? [item.input.data.externalId] : []));
   const deals = externalIds.length ? await db.opportunity.findMany({ where: { orgId: ctx.orgId, externalId: { in: externalIds } } }) : [];
   const known = new Map(deals.map((deal) => [deal.externalId!, deal]));
+  const rows = checked.flatMap((item) => ("input" in item && known.has(item.input.data.externalId) ? [item] : []));
   let next = 0;
   const worker = async () => {
     for (;;) {
-      const index = next++;
-      if (index >= checked.length) return;
-      const item = checked[index];
-      if ("errors" in item) {
-        outcomes[index] = { row: item.row, kind: "rejected", errors: item.errors };
-        continue;
-      }
+      const item = rows[next++];
+      if (!item) return;
+      const input = item.input as Extract<ResolvedRow, { entity: "opportunity" }>;
       try {
-        const input = item.input as Extract<ResolvedRow, { entity: "opportunity" }>;
-        outcomes[index] = await applyOpportunity(ctx, item.row, input, options.reason, known.get(input.data.externalId));
+        settled.set(item.row, await updateOpportunityFromRow(ctx, item.row, input, options.reason, known.get(input.data.externalId)!));
       } catch (error) {
-        outcomes[index] = refusal(item.row, error);
+        settled.set(item.row, refusal(item.row, error));
       }
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 6 }, worker));
-  return outcomes;
+  return settled;
 }

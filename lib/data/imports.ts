@@ -1,14 +1,14 @@
 // Import jobs: upload a CSV/.xlsx file, map its columns, preview row-level errors, then run the import in
 // batches with progress in PostgreSQL (ImportJob), a report of rejected rows, cancel and resume.
 //
-// Stopping: accounts and contacts are written a batch at a time in ONE transaction together with the job's
-// progress (processedRows, counts, rejected rows, audit entries), so a batch is either wholly in — and
-// counted — or not at all. Deals are written row by row through the deal functions (each row its own
-// transaction: gates, stage history), and the progress commits after the batch. An import that is cancelled
-// stops at the next batch boundary; one whose process is killed keeps its place (its lease expires). Either
-// is resumed by starting it again: it continues from processedRows (for deals redoing at most the one
-// unfinished batch, which is harmless because rows are keyed by externalId: created rows are found and
-// updated, never duplicated). So nothing is ever half a row, and a stopped file is finished by resuming,
+// Stopping: accounts, contacts and new deals are written a batch at a time in ONE transaction together with
+// the job's progress (processedRows, counts, rejected rows, audit entries), so a batch is either wholly in —
+// and counted — or not at all. Rows that change existing deals go row by row through the deal functions (each
+// row its own transaction: field history, gates, stage history) just before their batch commits. An import that
+// is cancelled stops at the next batch boundary; one whose process is killed keeps its place (its lease
+// expires). Either is resumed by starting it again: it continues from processedRows (redoing at most the one
+// unfinished batch, which is harmless because rows are keyed by externalId: a deal already changed is found
+// unchanged and left alone, never duplicated). So nothing is ever half a row, and a stopped file is finished by resuming,
 // not by importing it again from scratch (though that is also safe).
 import "server-only";
 import { randomUUID } from "node:crypto";
@@ -22,7 +22,7 @@ import { getFileStorage } from "@/lib/storage";
 import type { ImportJobOutput, ImportPreview } from "@/lib/validations/import";
 import { recordAudit, recordAudits } from "./audit";
 import type { FileUpload } from "./files";
-import { applyImportBatch, applyOpportunityRows, checkImportRows, findRepeatedExternalIds, type RowOutcome, type SourceRow } from "./import-apply";
+import { applyImportBatch, checkImportRows, updateImportedOpportunities, findRepeatedExternalIds, type RowOutcome, type SourceRow } from "./import-apply";
 import { readImportTable } from "./import-file";
 import { isUuid } from "./pagination";
 import { loadContext } from "./users";
@@ -57,6 +57,8 @@ function toJobOutput(job: JobRow): ImportJobOutput {
     createdCount: job.createdCount,
     updatedCount: job.updatedCount,
     rejectedCount: job.rejectedCount,
+    // Cancelled while its runner still holds the lease: the batch being written commits, counted, before it stops.
+    isStopping: job.status === "CANCELLED" && job.leaseUntil !== null && job.leaseUntil > new Date(),
     error: job.error,
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
@@ -193,9 +195,15 @@ export async function runImportJob(id: string, options: { batchSize?: number } =
   } catch (error) {
     console.error(error);
     const message = error instanceof Error ? error.message : String(error);
-    await db.importJob.updateMany({ where: { id, status: "RUNNING" }, data: { status: "FAILED", error: message.slice(0, 1000) } })
+    await db.importJob.updateMany({ where: { id, status: "RUNNING" }, data: { status: "FAILED", error: message.slice(0, 1000), leaseUntil: null } })
       .catch(() => undefined);
+    await releaseLease(id).catch(() => undefined);
   }
+}
+
+/** The runner lets go of a stopped job: it no longer shows as stopping, and its progress is final until resumed. */
+async function releaseLease(id: string): Promise<void> {
+  await db.importJob.updateMany({ where: { id, status: { in: ["CANCELLED", "FAILED"] } }, data: { leaseUntil: null } });
 }
 
 async function processImport(id: string, batchSize: number): Promise<void> {
@@ -210,10 +218,10 @@ async function processImport(id: string, batchSize: number): Promise<void> {
   let processed = job.processedRows;
   while (processed < rows.length) {
     const state = await db.importJob.findUnique({ where: { id }, select: { status: true } });
-    if (state?.status !== "RUNNING") return;
+    if (state?.status !== "RUNNING") return releaseLease(id);
     const slice = rows.slice(processed, processed + batchSize);
     const checked = await checkImportRows(ctx, entity, mapping, slice, repeated);
-    const dealOutcomes = entity === "opportunity" ? await applyOpportunityRows(ctx, checked, { reason }) : null;
+    const settled = entity === "opportunity" ? await updateImportedOpportunities(ctx, checked, { reason }) : undefined;
     const cells = new Map(slice.map((source) => [source.row, source.cells]));
     const isCommitted = await db.$transaction(async (tx) => {
       // Locks the job and checks this runner still owns this batch. Counted even if the user cancelled
@@ -223,7 +231,7 @@ async function processImport(id: string, batchSize: number): Promise<void> {
         data: { leaseUntil: new Date(Date.now() + LEASE_MS) },
       });
       if (claimed.count === 0) return false;
-      const outcomes: RowOutcome[] = dealOutcomes ?? await applyImportBatch(tx, ctx, entity as "account" | "contact", checked);
+      const outcomes: RowOutcome[] = await applyImportBatch(tx, ctx, entity, checked, { reason, settled });
       const rejected = outcomes.flatMap((outcome) => (outcome.kind === "rejected" ? [outcome] : []));
       await tx.importJob.update({
         where: { id },
@@ -248,7 +256,7 @@ async function processImport(id: string, batchSize: number): Promise<void> {
       }])));
       return true;
     }, { timeout: BATCH_TIMEOUT_MS });
-    if (!isCommitted) return;
+    if (!isCommitted) return releaseLease(id);
     processed += slice.length;
   }
   await db.$transaction(async (tx) => {

@@ -56,7 +56,9 @@ export function toOpportunityOutput(row: OpportunityRow, table: StageTable): Opp
 }
 
 /** What the audit trail keeps of a deal (before/after of every write). */
-function auditSnapshot(row: Omit<OpportunityRow, "account" | "owner">) {
+type AuditedDeal = Pick<OpportunityRow, "name" | "accountId" | "ownerId" | "teamId" | "productLine" | "currency" | "expectedCloseDate" | "stage" | "lossReason" | "version">;
+
+export function auditSnapshot(row: AuditedDeal & { amount: { toString(): string } }) {
   return {
     name: row.name, accountId: row.accountId, ownerId: row.ownerId, teamId: row.teamId, productLine: row.productLine,
     amount: formatMoneyString(row.amount.toString()), currency: row.currency, expectedCloseDate: row.expectedCloseDate.toISOString().slice(0, 10),
@@ -125,31 +127,43 @@ export async function getOpportunity(ctx: Ctx, id: string): Promise<OpportunityO
   return toOpportunityOutput(row, table);
 }
 
-/** Checks that account, owner and team exist in the caller's org and fit together; 422 otherwise. */
-async function resolveReferences(
-  tx: Tx, ctx: Ctx, input: { accountId?: string; ownerId: string; teamId?: string | null; keepTeamId?: string | null },
-): Promise<{ teamId: string | null }> {
-  const [account, owner] = await Promise.all([
-    input.accountId ? tx.account.findFirst({ where: { id: input.accountId, orgId: ctx.orgId, deletedAt: null }, select: { id: true } }) : null,
-    tx.user.findFirst({
-      where: { id: input.ownerId, orgId: ctx.orgId, isActive: true },
-      select: { id: true, memberships: { select: { teamId: true } } },
-    }),
-  ]);
+/** What is read of a deal's owner: an active user of the org, with the teams they belong to. */
+export const dealOwnerSelect = { id: true, memberships: { select: { teamId: true } } } satisfies Prisma.UserSelect;
+
+/**
+ * 422 for an account or owner that was not found (live, in the caller's org; the owner active); otherwise the
+ * deal's team: the one asked for, the current one if the owner belongs to it, else by default a team of the
+ * owner that the caller manages, else the owner's first team. Shared by the single writes and the import's batch.
+ */
+export function settleReferences(
+  ctx: Ctx, input: { teamId?: string | null; keepTeamId?: string | null },
+  found: { isAccountFound: boolean; owner: Prisma.UserGetPayload<{ select: typeof dealOwnerSelect }> | null },
+): { teamId: string | null; ownerTeamIds: string[] } {
   const errors = [];
-  if (input.accountId && !account) errors.push({ path: "accountId", message: "No such account in your organization." });
-  if (!owner) errors.push({ path: "ownerId", message: "No such active user in your organization." });
+  if (!found.isAccountFound) errors.push({ path: "accountId", message: "No such account in your organization." });
+  if (!found.owner) errors.push({ path: "ownerId", message: "No such active user in your organization." });
   if (errors.length) throw invalid(errors);
-  const ownerTeamIds = owner!.memberships.map((membership) => membership.teamId);
+  const ownerTeamIds = found.owner!.memberships.map((membership) => membership.teamId);
   let teamId: string | null;
   if (input.teamId !== undefined) {
     teamId = input.teamId;
   } else if (input.keepTeamId !== undefined && input.keepTeamId !== null && ownerTeamIds.includes(input.keepTeamId)) {
     teamId = input.keepTeamId;
   } else {
-    // Default: a team of the owner that the caller manages, else the owner's first team.
     teamId = ownerTeamIds.find((id) => ctx.managedTeamIds.includes(id)) ?? ownerTeamIds[0] ?? null;
   }
+  return { teamId, ownerTeamIds };
+}
+
+/** Checks that account, owner and team exist in the caller's org and fit together; 422 otherwise. */
+async function resolveReferences(
+  tx: Tx, ctx: Ctx, input: { accountId?: string; ownerId: string; teamId?: string | null; keepTeamId?: string | null },
+): Promise<{ teamId: string | null }> {
+  const [account, owner] = await Promise.all([
+    input.accountId ? tx.account.findFirst({ where: { id: input.accountId, orgId: ctx.orgId, deletedAt: null }, select: { id: true } }) : null,
+    tx.user.findFirst({ where: { id: input.ownerId, orgId: ctx.orgId, isActive: true }, select: dealOwnerSelect }),
+  ]);
+  const { teamId, ownerTeamIds } = settleReferences(ctx, input, { isAccountFound: !input.accountId || account !== null, owner });
   if (teamId !== null) {
     const team = await tx.team.findFirst({ where: { id: teamId, orgId: ctx.orgId }, select: { id: true } });
     if (!team) throw invalid([{ path: "teamId", message: "No such team in your organization." }]);
@@ -164,53 +178,74 @@ async function resolveReferences(
  * currency keeps every total exact without a rate to trust.) A deal already in another currency — made before
  * this rule — keeps it until someone changes it, and may only change to the base currency.
  */
-function assertOrgCurrency(currency: string | undefined, baseCurrency: string) {
+export function assertOrgCurrency(currency: string | undefined, baseCurrency: string) {
   if (currency !== undefined && currency !== baseCurrency) {
     throw invalid([{ path: "currency", message: `Deals are recorded in the organization's currency, ${baseCurrency}.` }], `Deals are recorded in the organization's currency, ${baseCurrency}.`);
   }
+}
+
+/** The owner of a new deal: the caller unless the input names someone else, which needs opportunity.createForOthers. */
+export function newDealOwner(ctx: Ctx, input: Pick<OpportunityCreate, "ownerId">): string {
+  assertCan(ctx, "opportunity.create");
+  const ownerId = input.ownerId ?? ctx.userId;
+  if (ownerId !== ctx.userId) assertCan(ctx, "opportunity.createForOthers");
+  return ownerId;
+}
+
+/**
+ * The columns of a new deal, once its owner and team are settled: refuses an owner or team the caller may not
+ * assign and a currency other than the org's. Shared by createOpportunity and the import's batch creation.
+ */
+export function newDealData(
+  ctx: Ctx, input: OpportunityCreate, settled: { ownerId: string; teamId: string | null; baseCurrency: string; externalId?: string },
+) {
+  if (!canAssignOwner(ctx, settled.ownerId, settled.teamId)) throw new AppError("FORBIDDEN", "You may not create deals for this owner.");
+  assertOrgCurrency(input.currency, settled.baseCurrency);
+  const stage: StageKey = input.stage ?? "P0";
+  return {
+    orgId: ctx.orgId,
+    name: input.name,
+    accountId: input.accountId,
+    ownerId: settled.ownerId,
+    teamId: settled.teamId,
+    productLine: input.productLine ?? null,
+    amount: input.amount,
+    currency: input.currency ?? settled.baseCurrency,
+    expectedCloseDate: new Date(`${input.expectedCloseDate}T00:00:00Z`),
+    stage,
+    lossReason: stage === "LOST" ? input.lossReason ?? null : null,
+    externalId: settled.externalId ?? null,
+  };
+}
+
+/** The first history row of a deal: its creation at its stage, with the probability in force now. */
+export function creationStageChange(
+  ctx: Ctx, deal: { id: string; stage: string; stageEnteredAt: Date; amount: { toString(): string }; lossReason: string | null },
+  table: StageTable, reason: string | undefined,
+) {
+  const stage = deal.stage as StageKey;
+  return {
+    orgId: ctx.orgId, opportunityId: deal.id, fromStage: null, toStage: stage, at: deal.stageEnteredAt, byUserId: ctx.userId,
+    amount: deal.amount.toString(), probability: table[stage].probability, lossReason: deal.lossReason, reason: reason ?? null,
+  };
 }
 
 /** `options` come from the import: the row's external id and the reason recorded on the creation's history row. */
 export async function createOpportunity(
   ctx: Ctx, input: OpportunityCreate, options: { externalId?: string; stageReason?: string } = {},
 ): Promise<OpportunityOutput> {
-  assertCan(ctx, "opportunity.create");
+  const ownerId = newDealOwner(ctx, input);
   const table = await getStageTable(ctx);
-  const ownerId = input.ownerId ?? ctx.userId;
-  if (ownerId !== ctx.userId) assertCan(ctx, "opportunity.createForOthers");
-  const stage: StageKey = input.stage ?? "P0";
   const row = await db.$transaction(async (tx) => {
     const { teamId } = await resolveReferences(tx, ctx, { accountId: input.accountId, ownerId, teamId: input.teamId });
-    if (!canAssignOwner(ctx, ownerId, teamId)) throw new AppError("FORBIDDEN", "You may not create deals for this owner.");
     const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { baseCurrency: true } });
-    assertOrgCurrency(input.currency, org.baseCurrency);
     const created = await tx.opportunity.create({
-      data: {
-        orgId: ctx.orgId,
-        name: input.name,
-        accountId: input.accountId,
-        ownerId,
-        teamId,
-        productLine: input.productLine ?? null,
-        amount: input.amount,
-        currency: input.currency ?? org.baseCurrency,
-        expectedCloseDate: new Date(`${input.expectedCloseDate}T00:00:00Z`),
-        stage,
-        lossReason: stage === "LOST" ? input.lossReason ?? null : null,
-        externalId: options.externalId ?? null,
-      },
+      data: newDealData(ctx, input, { ownerId, teamId, baseCurrency: org.baseCurrency, externalId: options.externalId }),
       include: opportunityInclude,
     });
     // Creating at a later stage crosses the gates a move from P0 would; a refusal rolls the row back.
     const gates = await enforceCreationGates(tx, ctx, created);
-    const change = await tx.stageChange.create({
-      data: {
-        orgId: ctx.orgId, opportunityId: created.id, fromStage: null, toStage: stage, at: created.stageEnteredAt, byUserId: ctx.userId,
-        amount: created.amount, probability: table[stage].probability, lossReason: created.lossReason,
-        reason: options.stageReason ?? null,
-      },
-      select: { id: true },
-    });
+    const change = await tx.stageChange.create({ data: creationStageChange(ctx, created, table, options.stageReason), select: { id: true } });
     await recordGateOutcome(tx, created, change.id, gates, created.stageEnteredAt);
     await refreshDealHealth(tx, ctx.orgId, [created.id]);
     await recordAudit(tx, ctx, { action: "opportunity.create", entityType: "Opportunity", entityId: created.id, after: auditSnapshot(created) });

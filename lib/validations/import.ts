@@ -77,6 +77,7 @@ export const importJobSchema = z.object({
   createdCount: z.int(),
   updatedCount: z.int(),
   rejectedCount: z.int(),
+  isStopping: z.boolean().describe("Stopped while a batch was being written: that batch still commits, counted, before the import stops."),
   error: z.string().nullable(),
   createdAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),

@@ -37,6 +37,8 @@ export const trustEn = {
     resume: "Resume",
     cancel: "Stop",
     progress: "{processed} of {total} rows processed",
+    stopping: "Stopping: the batch being written is saved whole first…",
+    stoppedNote: "{processed} rows are saved, each batch whole; the other {remaining} are not imported yet. Resume continues from row {next} of the file without importing any row twice.",
     status: {
       PENDING: "Ready", RUNNING: "Importing…", CANCELLED: "Stopped — resume to finish", COMPLETED: "Finished", FAILED: "Failed — resume to retry",
     },

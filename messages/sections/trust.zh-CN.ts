@@ -39,6 +39,8 @@ export const trustZhCN: Messages["trust"] = {
     resume: "继续",
     cancel: "停止",
     progress: "已处理 {processed} / {total} 行",
+    stopping: "正在停止：正在写入的这一批会先完整保存……",
+    stoppedNote: "已保存 {processed} 行（每批完整写入）；其余 {remaining} 行尚未导入。点击“继续”将从文件第 {next} 行接着导入，不会重复导入任何一行。",
     status: {
       PENDING: "就绪", RUNNING: "正在导入…", CANCELLED: "已停止 — 继续即可完成", COMPLETED: "已完成", FAILED: "失败 — 继续以重试",
     },
