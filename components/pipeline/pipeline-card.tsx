@@ -1,8 +1,8 @@
 "use client";
 
 import { useDraggable } from "@dnd-kit/core";
-import Link from "next/link";
-import { memo, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
+import { memo, type MouseEvent, type ReactNode } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { cn } from "@/components/ui/cn";
 import { LazyDropdownMenu } from "@/components/ui/lazy-dropdown-menu";
@@ -15,6 +15,30 @@ import { BoardIcon } from "./board-icons";
 import { useBoardFormats } from "./board-formats-context";
 import { type BoardCard, type BoardStage, type CardSignals, readCardSignals } from "./board-model";
 import { usePipelineMessages } from "./use-pipeline-messages";
+
+/**
+ * The card's link to its deal page: a plain anchor that navigates inside the app on a plain click (other
+ * clicks open a tab as links do). Cards never prefetch their deal page, and next/link's per-link setup
+ * would cost every card's hydration.
+ */
+function DealLink({ href, children }: { href: string; children: ReactNode }) {
+  const router = useRouter();
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    router.push(href);
+  };
+  return (
+    <a
+      href={href}
+      onClick={onClick}
+      draggable={false}
+      className="line-clamp-2 min-w-0 flex-1 rounded-sm text-sm font-medium leading-snug text-foreground hover:text-primary hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+    >
+      {children}
+    </a>
+  );
+}
 
 type CardBodyProps = {
   card: BoardCard;
@@ -34,15 +58,7 @@ export function CardBody({ card, signals, maxDaysInStage, menu, isPending }: Car
   return (
     <>
       <div className="flex items-start gap-2">
-        <Link
-          href={`/opportunities/${card.id}`}
-          // Hundreds of cards on screen would each prefetch their deal page; it loads when opened.
-          prefetch={false}
-          className="line-clamp-2 min-w-0 flex-1 rounded-sm text-sm font-medium leading-snug text-foreground hover:text-primary hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-          draggable={false}
-        >
-          {card.name}
-        </Link>
+        <DealLink href={`/opportunities/${card.id}`}>{card.name}</DealLink>
         {isPending ? (
           <span role="status" className="mt-0.5 text-muted-foreground">
             <Spinner />
