@@ -70,6 +70,8 @@ test("a card moves by keyboard from its menu, and LOST asks for the loss reason"
   await menu.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("menu")).toBeVisible();
+  // The menu's code loads on first use; once open it takes the focus, and only then do arrow keys move in it.
+  await expect(page.getByRole("menu")).toBeFocused();
   // The menu lists every other stage in order (P0, P1, P3, …): arrow down to P3, then Enter.
   const target = page.getByRole("menuitem", { name: /^P3/ });
   for (let step = 0; step < 8 && !(await target.evaluate((item) => item === document.activeElement)); step += 1) {
@@ -81,7 +83,7 @@ test("a card moves by keyboard from its menu, and LOST asks for the loss reason"
 
   await page.getByRole("button", { name: `Move ${deal.name}` }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("menu")).toBeVisible();
+  await expect(page.getByRole("menu")).toBeFocused();
   await page.keyboard.press("End");
   await expect(page.getByRole("menuitem", { name: "Lost" })).toBeFocused();
   await page.keyboard.press("Enter");
