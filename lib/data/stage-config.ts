@@ -38,6 +38,13 @@ function toOverrides(rows: readonly SettingValues[]): Partial<Record<StageKey, S
   return Object.fromEntries(rows.map((row) => [row.stage, toOverride(row)]));
 }
 
+/** The table from the org's rows read by a combined query elsewhere (probabilities as exact decimal strings). */
+export function stageTableFromSettings(rows: readonly StageSettingValues[]): StageTable {
+  return resolveStageTable(toOverrides(rows));
+}
+
+export type StageSettingValues = SettingValues;
+
 export async function getStageTable(ctx: Pick<Ctx, "orgId">, client: Tx | typeof db = db): Promise<StageTable> {
   const rows = await client.stageSetting.findMany({ where: { orgId: ctx.orgId } });
   return resolveStageTable(toOverrides(rows.map(toValues)));
