@@ -16,9 +16,8 @@ import { decisionAlignment, isDecisionStageKey } from "@/lib/domain/decision-cyc
 import { evaluateStages, lastOpenStage, planStageMove } from "@/lib/domain/gate-moves";
 import { resolveOrgActivityTypes } from "@/lib/domain/activities";
 import type { DealFacts, GateCriterion } from "@/lib/domain/gates";
-import { Decimal } from "@/lib/domain/money";
 import { type LocalizedText, PIPELINE_STAGE_KEYS, type StageKey, type StageTable } from "@/lib/domain/stages";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Ctx } from "@/lib/permissions";
 import {
   analysisSettingsSchema, type AnalysisSettingsInput, gradeThresholdsSchema, type HealthScoreOutput, healthWeightsSchema, positioningSchema,
@@ -28,7 +27,7 @@ import { findVisibleDeal } from "./deal-access";
 import { loadBuyingCenterFacts } from "./buying-center-facts";
 import { activityTypeNames } from "./activity-types";
 import { activityTypesOf, type GateDeal, loadActiveCriteria, loadDealFacts, toGateCriterion } from "./gate-enforcement";
-import { getStageTable, type StageSettingValues, stageTableFromSettings } from "./stage-config";
+import { getStageTable, type StageSettingJson, stageSettingsJsonSql, stageTableFromSettings } from "./stage-config";
 
 export type AnalysisSettings = { weights: HealthWeights; grading: GradeThresholds };
 
@@ -193,7 +192,7 @@ export async function refreshDealHealth(
   if (!rows.length) return;
   const first = rows[0];
   const settings = options.settings ?? toAnalysisSettings(first.settings);
-  const table = stageTableFromSettings(first.stageSettings.map((row) => ({ ...row, probability: row.probability === null ? null : new Decimal(row.probability).toString() })));
+  const table = stageTableFromSettings(first.stageSettings);
   const criteria = first.criteria.map(toGateCriterion);
   const typeNames = activityTypeNames(resolveOrgActivityTypes(first.activityTypes).all);
   const scored = rows.map((row) => {
@@ -209,7 +208,7 @@ export async function refreshDealHealth(
 
 type HealthRow = {
   settings: { weights: unknown; grading: unknown } | null;
-  stageSettings: (Omit<StageSettingValues, "stage"> & { stage: StageKey })[];
+  stageSettings: StageSettingJson[];
   criteria: { id: string; stage: string; kind: string; labelEn: string; labelZh: string; config: unknown; mode: string; order: number }[];
   activityTypes: { key: string; labelEn: string; labelZh: string; active: boolean }[];
   id: string; orgId: string; stage: string; stageEnteredAt: Date; productLine: string | null; amount: string; teamId: string | null;
@@ -236,9 +235,7 @@ async function loadHealthRows(tx: Client, orgId: string, ids: string[]): Promise
   return tx.$queryRaw<HealthRow[]>`
     SELECT
       (SELECT json_build_object('weights', s.weights, 'grading', s.grading) FROM "AnalysisSettings" s WHERE s."orgId" = ${orgId}::uuid) AS settings,
-      (SELECT COALESCE(json_agg(json_build_object('stage', t.stage, 'nameEn', t."nameEn", 'nameZh', t."nameZh", 'probability', t.probability::text,
-          'maxDaysInStage', t."maxDaysInStage", 'expectedDecisionStage', t."expectedDecisionStage", 'guidanceEn', t."guidanceEn", 'guidanceZh', t."guidanceZh")), '[]')
-         FROM "StageSetting" t WHERE t."orgId" = ${orgId}::uuid) AS "stageSettings",
+      ${stageSettingsJsonSql(Prisma.sql`${orgId}::uuid`)} AS "stageSettings",
       (SELECT COALESCE(json_agg(json_build_object('id', g.id, 'stage', g.stage, 'kind', g.kind, 'labelEn', g."labelEn", 'labelZh', g."labelZh",
           'config', g.config, 'mode', g.mode, 'order', g."order")), '[]')
          FROM "GateCriterion" g WHERE g."orgId" = ${orgId}::uuid AND g.active) AS criteria,
