@@ -1,6 +1,7 @@
 // One authorization vocabulary: permission names checked by assertCan in the data layer.
 // Visibility of opportunities (who may see which deal) lives in opportunityVisibility below and is
 // applied to every query; a record the caller may not see answers exactly like a missing one.
+import type { StageTable } from "@/lib/domain/stages";
 import { AppError } from "@/lib/errors";
 
 export type Role = "REP" | "MANAGER" | "ADMIN";
@@ -16,6 +17,8 @@ export type Ctx = {
   managedTeamIds: string[];
   /** The client address of the request, for the audit trail (set by lib/auth and lib/api/http). */
   ip?: string | null;
+  /** The org's stage table when the request's authentication read it with the caller (per request, see getStageTable). */
+  stageTable?: StageTable;
 };
 
 export type Permission =

@@ -58,7 +58,9 @@ function treeCpuMs(root: number, skip: ReadonlySet<number> = new Set()): number 
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      total += (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS; // utime + stime
+      // utime + stime, plus cutime + cstime: the time of children that already exited (PostgreSQL backends end
+      // when the pool drops an idle connection; without these, their work would vanish from the count).
+      total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * CLOCK_TICK_MS;
     } catch {
       // the process ended meanwhile
     }
@@ -93,6 +95,10 @@ async function main() {
       });
       deals.push({ id: deal.id, version: deal.version });
     }
+    // Scored as createOpportunity leaves a deal (the factory writes the rows directly): otherwise the server's
+    // daily rescoring job would score every deal at start-up, inside the measured window.
+    const { refreshDealHealth } = await import("../lib/data/health");
+    await world.db.$transaction((tx) => refreshDealHealth(tx, world.org.id, deals.map((deal) => deal.id)));
     const tokens = await mintTokens(world.rep, tokenCount, "load");
     await world.db.$disconnect();
     const port = await findFreePort();

@@ -49,7 +49,7 @@ export async function loadActiveCriteria(client: Client, orgId: string): Promise
 }
 
 /** Only the activity types some ACTIVITY criterion asks about are loaded. */
-function activityTypesOf(criteria: readonly GateCriterion[]): string[] {
+export function activityTypesOf(criteria: readonly GateCriterion[]): string[] {
   return [
     ...new Set(
       criteria.flatMap((criterion) => {

@@ -9,12 +9,16 @@ import {
   computeHealthScore, countCloseDateSlips, DEFAULT_GRADE_THRESHOLDS, DEFAULT_HEALTH_WEIGHTS, gradeDeal,
   type GradeThresholds, HEALTH_FACTORS, type HealthInput, type HealthWeights,
 } from "@/lib/domain/health-score";
-import { type BuyingCenterFacts, computeRedFlags, DECISION_ROLES, EMPTY_BUYING_CENTER, isCovered } from "@/lib/domain/buying-center";
-import type { DealFacts, GateCriterion } from "@/lib/domain/gates";
+import {
+  type BuyingCenterFacts, computeRedFlags, type ContactLevel, type ContactRole, type ContactStance, DECISION_ROLES, EMPTY_BUYING_CENTER,
+  type HeldRelationship, isCovered,
+} from "@/lib/domain/buying-center";
 import { decisionAlignment, isDecisionStageKey } from "@/lib/domain/decision-cycle";
 import { evaluateStages, lastOpenStage, planStageMove } from "@/lib/domain/gate-moves";
-import { PIPELINE_STAGE_KEYS, type StageKey, type StageTable } from "@/lib/domain/stages";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { resolveOrgActivityTypes } from "@/lib/domain/activities";
+import type { DealFacts, GateCriterion } from "@/lib/domain/gates";
+import { type LocalizedText, PIPELINE_STAGE_KEYS, type StageKey, type StageTable } from "@/lib/domain/stages";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Ctx } from "@/lib/permissions";
 import {
   analysisSettingsSchema, type AnalysisSettingsInput, gradeThresholdsSchema, type HealthScoreOutput, healthWeightsSchema, positioningSchema,
@@ -22,8 +26,9 @@ import {
 import { recordAudit } from "./audit";
 import { findVisibleDeal } from "./deal-access";
 import { loadBuyingCenterFacts } from "./buying-center-facts";
-import { loadActiveCriteria, loadDealFacts } from "./gate-enforcement";
-import { getStageTable } from "./stage-config";
+import { activityTypeNames } from "./activity-types";
+import { activityTypesOf, type GateDeal, loadActiveCriteria, loadDealFacts, toGateCriterion } from "./gate-enforcement";
+import { getStageTable, type StageSettingJson, stageSettingsJsonSql, stageTableFromSettings } from "./stage-config";
 
 export type AnalysisSettings = { weights: HealthWeights; grading: GradeThresholds };
 
@@ -35,7 +40,10 @@ const ALIGNMENT_ZERO_GAP = 3;
 
 /** The org's weights and thresholds; the defaults until an admin saves their own. Every member may read them. */
 export async function getAnalysisSettings(ctx: Pick<Ctx, "orgId">, client: Client = db): Promise<AnalysisSettings> {
-  const row = await client.analysisSettings.findUnique({ where: { orgId: ctx.orgId } });
+  return toAnalysisSettings(await client.analysisSettings.findUnique({ where: { orgId: ctx.orgId } }));
+}
+
+function toAnalysisSettings(row: { weights: unknown; grading: unknown } | null): AnalysisSettings {
   const weights = healthWeightsSchema.safeParse(row?.weights);
   const grading = gradeThresholdsSchema.safeParse(row?.grading);
   return {
@@ -95,6 +103,36 @@ function nextStage(stage: StageKey): StageKey {
   return index >= 0 && index < PIPELINE_STAGE_KEYS.length - 1 ? PIPELINE_STAGE_KEYS[index + 1] : stage;
 }
 
+/** Everything the score reads of one deal, however it was loaded. */
+type HealthFacts = {
+  deal: Pick<GateDeal, "stage"> & { decisionStage: string | null };
+  criteria: readonly GateCriterion[];
+  /** The gate facts (lib/data/gate-enforcement loadDealFacts). */
+  facts: DealFacts;
+  positioning: unknown;
+  lastActivityAt: Date | null;
+  buyingCenter: BuyingCenterFacts;
+  closeDateSlips: number;
+};
+
+function toHealthInput(loaded: HealthFacts, table: StageTable, now: Date): HealthInput {
+  const { deal, criteria, facts, buyingCenter, lastActivityAt } = loaded;
+  const stage = deal.stage as StageKey;
+  const target = nextStage(stage);
+  const gates = target === stage ? [] : evaluateStages(criteria, facts, planStageMove(stage, target, lastOpenStage(facts)).gatedStages, target);
+  const positioning = positioningSchema.safeParse(loaded.positioning);
+  const score = (element: "need" | "budget" | "decisionChain" | "timeline") => (positioning.success ? positioning.data[element].score : 0);
+  return {
+    gates: { met: gates.filter((criterion) => criterion.met).length, total: gates.length },
+    positioning: { need: score("need"), budget: score("budget"), decisionChain: score("decisionChain"), timeline: score("timeline") },
+    daysSinceLastActivity: lastActivityAt ? Math.max(0, Math.floor((now.getTime() - lastActivityAt.getTime()) / DAY_MS)) : null,
+    closeDateSlips: loaded.closeDateSlips,
+    relationshipCoverage: relationshipCoverage(buyingCenter),
+    redFlags: computeRedFlags(buyingCenter, stage).length,
+    customerAlignment: customerAlignment(stage, deal.decisionStage, table),
+  };
+}
+
 /**
  * The inputs of the score for one deal, read through `client` — inside a write's transaction, so the score
  * sees the write. The caller has checked the deal's visibility (or is the system: the daily refresh).
@@ -105,34 +143,11 @@ async function loadHealthInputWith(client: Client, orgId: string, opportunityId:
   const facts = await loadDealFacts(client, deal, criteria);
   const positioningRow = await client.opportunityAnalysis.findUnique({ where: { opportunityId_kind: { opportunityId, kind: "POSITIONING" } } });
   const lastActivity = await client.activity.findFirst({ where: { opportunityId, orgId }, orderBy: { occurredAt: "desc" }, select: { occurredAt: true } });
+  const buyingCenter = await loadBuyingCenterFacts(client, { id: opportunityId, orgId });
+  const closeDateSlips = await loadCloseDateSlips(orgId, opportunityId, client);
   return toHealthInput({
-    stage: deal.stage as StageKey, decisionStage: deal.decisionStage, criteria, facts, positioning: positioningRow?.data,
-    lastActivityAt: lastActivity?.occurredAt ?? null, buyingCenter: await loadBuyingCenterFacts(client, { id: opportunityId, orgId }),
-    closeDateSlips: await loadCloseDateSlips(orgId, opportunityId, client),
+    deal, criteria, facts, positioning: positioningRow?.data, lastActivityAt: lastActivity?.occurredAt ?? null, buyingCenter, closeDateSlips,
   }, table, now);
-}
-
-type HealthFacts = {
-  stage: StageKey; decisionStage: string | null; criteria: readonly GateCriterion[]; facts: DealFacts; positioning: unknown;
-  lastActivityAt: Date | null; buyingCenter: BuyingCenterFacts; closeDateSlips: number;
-};
-
-/** The score's inputs from what was read of a deal — or, for deals just created, what is known of them (scoreNewDeals). */
-function toHealthInput(deal: HealthFacts, table: StageTable, now: Date): HealthInput {
-  const { stage, criteria, facts, buyingCenter } = deal;
-  const target = nextStage(stage);
-  const gates = target === stage ? [] : evaluateStages(criteria, facts, planStageMove(stage, target, lastOpenStage(facts)).gatedStages, target);
-  const positioning = positioningSchema.safeParse(deal.positioning);
-  const score = (element: "need" | "budget" | "decisionChain" | "timeline") => (positioning.success ? positioning.data[element].score : 0);
-  return {
-    gates: { met: gates.filter((criterion) => criterion.met).length, total: gates.length },
-    positioning: { need: score("need"), budget: score("budget"), decisionChain: score("decisionChain"), timeline: score("timeline") },
-    daysSinceLastActivity: deal.lastActivityAt ? Math.max(0, Math.floor((now.getTime() - deal.lastActivityAt.getTime()) / DAY_MS)) : null,
-    closeDateSlips: deal.closeDateSlips,
-    relationshipCoverage: relationshipCoverage(buyingCenter),
-    redFlags: computeRedFlags(buyingCenter, stage).length,
-    customerAlignment: customerAlignment(stage, deal.decisionStage, table),
-  };
 }
 
 /** The inputs of the score for one visible deal, from every module that judges a deal. */
@@ -174,15 +189,116 @@ export async function refreshDealHealth(
 ): Promise<void> {
   if (!opportunityIds.length) return;
   const now = options.now ?? new Date();
-  const settings = options.settings ?? (await getAnalysisSettings({ orgId }, tx));
-  const table = await getStageTable({ orgId }, tx);
-  for (const opportunityId of new Set(opportunityIds)) {
-    const deal = await tx.opportunity.findUnique({ where: { id: opportunityId }, select: { orgId: true, amount: true, deletedAt: true } });
-    if (!deal || deal.orgId !== orgId) continue;
-    const input = await loadHealthInputWith(tx, orgId, opportunityId, table, now);
-    const data = { ...scoreAndGrade(input, deal.amount.toString(), settings), computedAt: now };
-    await tx.opportunityHealth.upsert({ where: { opportunityId }, create: { orgId, opportunityId, ...data }, update: data });
-  }
+  const rows = await loadHealthRows(tx, orgId, [...new Set(opportunityIds)]);
+  if (!rows.length) return;
+  const first = rows[0];
+  const settings = options.settings ?? toAnalysisSettings(first.settings);
+  const table = stageTableFromSettings(first.stageSettings);
+  const criteria = first.criteria.map(toGateCriterion);
+  const typeNames = activityTypeNames(resolveOrgActivityTypes(first.activityTypes).all);
+  const scored = rows.map((row) => {
+    const { score } = computeHealthScore(toHealthInput(toHealthFacts(row, criteria, typeNames), table, now), settings.weights);
+    return { id: row.id, score, grade: gradeDeal(row.amount, score, settings.grading) };
+  });
+  await tx.$executeRaw`
+    INSERT INTO "OpportunityHealth" ("opportunityId", "orgId", "score", "grade", "computedAt")
+    SELECT s.id, ${orgId}::uuid, s.score, s.grade, ${now}
+      FROM unnest(${scored.map((row) => row.id)}::uuid[], ${scored.map((row) => row.score)}::int[], ${scored.map((row) => row.grade)}::text[]) AS s(id, score, grade)
+    ON CONFLICT ("opportunityId") DO UPDATE SET "score" = EXCLUDED."score", "grade" = EXCLUDED."grade", "computedAt" = EXCLUDED."computedAt"`;
+}
+
+type HealthRow = {
+  settings: { weights: unknown; grading: unknown } | null;
+  stageSettings: StageSettingJson[];
+  criteria: { id: string; stage: string; kind: string; labelEn: string; labelZh: string; config: unknown; mode: string; order: number }[];
+  activityTypes: { key: string; labelEn: string; labelZh: string; active: boolean }[];
+  id: string; orgId: string; stage: string; stageEnteredAt: Date; productLine: string | null; amount: string; teamId: string | null;
+  expectedCloseDate: string; decisionStage: string | null;
+  ticks: string[];
+  activities: { type: string; occurredAt: string }[];
+  stageEntries: { fromStage: string | null; toStage: string; at: string }[];
+  approvals: { id: string; toStage: string }[];
+  positioning: unknown;
+  lastActivityAt: Date | null;
+  contacts: { contactId: string; name: string; title: string | null; level: ContactLevel | null; stance: ContactStance | null; roles: ContactRole[] | null }[];
+  relationships: HeldRelationship[];
+  slips: { before: string | null; after: string | null }[];
+};
+
+/**
+ * What refreshDealHealth reads, for many deals of one org in ONE statement (a write's health refresh was some
+ * fifteen round trips): the org's settings, stage settings, active gate criteria and activity types (uncorrelated
+ * subqueries, evaluated once) and per deal exactly what loadHealthInputWith reads through the ORM — the same
+ * filters, the same orders (the property test in tests/integration/analysis/health-cache.test.ts compares the
+ * stored score with the one GET …/score computes through that path). Deals of another org are skipped.
+ */
+async function loadHealthRows(tx: Client, orgId: string, ids: string[]): Promise<HealthRow[]> {
+  return tx.$queryRaw<HealthRow[]>`
+    SELECT
+      (SELECT json_build_object('weights', s.weights, 'grading', s.grading) FROM "AnalysisSettings" s WHERE s."orgId" = ${orgId}::uuid) AS settings,
+      ${stageSettingsJsonSql(Prisma.sql`${orgId}::uuid`)} AS "stageSettings",
+      (SELECT COALESCE(json_agg(json_build_object('id', g.id, 'stage', g.stage, 'kind', g.kind, 'labelEn', g."labelEn", 'labelZh', g."labelZh",
+          'config', g.config, 'mode', g.mode, 'order', g."order")), '[]')
+         FROM "GateCriterion" g WHERE g."orgId" = ${orgId}::uuid AND g.active) AS criteria,
+      (SELECT COALESCE(json_agg(json_build_object('key', i.key, 'labelEn', i."labelEn", 'labelZh', i."labelZh", 'active', i.active) ORDER BY i."order", i."labelEn"), '[]')
+         FROM "OrgListItem" i WHERE i."orgId" = ${orgId}::uuid AND i.list = 'ACTIVITY_TYPE') AS "activityTypes",
+      o.id::text AS id, o."orgId"::text AS "orgId", o.stage::text AS stage, o."stageEnteredAt", o."productLine", o.amount::text AS amount, o."teamId"::text AS "teamId",
+      o."expectedCloseDate"::text AS "expectedCloseDate", o."decisionStage",
+      ARRAY(SELECT k."criterionId"::text FROM "ChecklistTick" k WHERE k."opportunityId" = o.id AND k."orgId" = o."orgId") AS ticks,
+      (SELECT COALESCE(json_agg(json_build_object('type', a.type, 'occurredAt', a."occurredAt")), '[]') FROM "Activity" a
+        WHERE a."opportunityId" = o.id AND a."orgId" = o."orgId" AND a.type IN (
+          SELECT g.config->>'activityType' FROM "GateCriterion" g
+           WHERE g."orgId" = ${orgId}::uuid AND g.active AND g.kind = 'ACTIVITY' AND jsonb_typeof(g.config->'activityType') = 'string')) AS activities,
+      (SELECT COALESCE(json_agg(json_build_object('fromStage', c."fromStage", 'toStage', c."toStage", 'at', c.at) ORDER BY c.at, c.id), '[]')
+         FROM "StageChange" c WHERE c."opportunityId" = o.id AND c."orgId" = o."orgId") AS "stageEntries",
+      (SELECT COALESCE(json_agg(json_build_object('id', r.id, 'toStage', r."toStage") ORDER BY r."createdAt"), '[]')
+         FROM "ApprovalRequest" r WHERE r."opportunityId" = o.id AND r."orgId" = o."orgId" AND r.status = 'APPROVED') AS approvals,
+      (SELECT p.data FROM "OpportunityAnalysis" p WHERE p."opportunityId" = o.id AND p.kind = 'POSITIONING') AS positioning,
+      (SELECT max(a."occurredAt") FROM "Activity" a WHERE a."opportunityId" = o.id AND a."orgId" = o."orgId") AS "lastActivityAt",
+      (SELECT COALESCE(json_agg(json_build_object('contactId', c.id, 'name', c.name, 'title', c.title, 'level', c.level, 'stance', c.stance, 'roles', oc.roles)), '[]')
+         FROM "OpportunityContact" oc JOIN "Contact" c ON c.id = oc."contactId"
+        WHERE oc."opportunityId" = o.id AND oc."orgId" = o."orgId" AND c."deletedAt" IS NULL) AS contacts,
+      (SELECT COALESCE(json_agg(json_build_object('userId', h."userId", 'contactId', h."contactId", 'degree', h.degree)), '[]')
+         FROM "ContactRelationship" h
+        WHERE h."orgId" = o."orgId"
+          AND h."contactId" IN (SELECT oc."contactId" FROM "OpportunityContact" oc JOIN "Contact" c ON c.id = oc."contactId"
+                                 WHERE oc."opportunityId" = o.id AND oc."orgId" = o."orgId" AND c."deletedAt" IS NULL)
+          AND (h."userId" = o."ownerId" OR h."userId" IN (SELECT m."userId" FROM "OpportunityTeamMember" m WHERE m."opportunityId" = o.id AND m."orgId" = o."orgId"))) AS relationships,
+      (SELECT COALESCE(json_agg(json_build_object('before', f.before, 'after', f.after) ORDER BY f.at), '[]')
+         FROM "OpportunityFieldChange" f WHERE f."orgId" = o."orgId" AND f."opportunityId" = o.id AND f.field = 'expectedCloseDate') AS slips
+    FROM "Opportunity" o
+    WHERE o.id = ANY(${ids}::uuid[]) AND o."orgId" = ${orgId}::uuid`;
+}
+
+function toHealthFacts(row: HealthRow, criteria: readonly GateCriterion[], typeNames: ReadonlyMap<string, LocalizedText>): HealthFacts {
+  const deal = {
+    id: row.id, orgId: row.orgId, stage: row.stage, stageEnteredAt: new Date(row.stageEnteredAt), productLine: row.productLine, amount: row.amount,
+    teamId: row.teamId, expectedCloseDate: new Date(`${row.expectedCloseDate}T00:00:00Z`), decisionStage: row.decisionStage,
+  };
+  const buyingCenter: BuyingCenterFacts = {
+    contacts: row.contacts
+      .map((contact) => ({ ...contact, roles: contact.roles ?? [] }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.contactId.localeCompare(b.contactId)),
+    relationships: row.relationships,
+  };
+  const needsBuyingCenter = criteria.some((criterion) => criterion.kind === "CONTACT_ROLE" || criterion.kind === "NO_RED_FLAG");
+  const hasActivityCriteria = activityTypesOf(criteria).length > 0;
+  const facts: DealFacts = {
+    ...(needsBuyingCenter ? { buyingCenter } : {}),
+    stage: row.stage as StageKey,
+    stageEnteredAt: deal.stageEnteredAt,
+    fields: { productLine: row.productLine, amount: row.amount, teamId: row.teamId, expectedCloseDate: row.expectedCloseDate },
+    tickedCriterionIds: new Set(row.ticks),
+    activities: row.activities.map((activity) => ({ type: activity.type, occurredAt: new Date(activity.occurredAt) })),
+    stageEntries: row.stageEntries.map((entry) => ({ fromStage: entry.fromStage as StageKey | null, toStage: entry.toStage as StageKey, at: new Date(entry.at) })),
+    approvals: row.approvals.map((approval) => ({ id: approval.id, toStage: approval.toStage as StageKey })),
+    decisionStage: isDecisionStageKey(row.decisionStage) ? row.decisionStage : null,
+    ...(hasActivityCriteria ? { activityTypeNames: typeNames } : {}),
+  };
+  return {
+    deal, criteria, facts, positioning: row.positioning, lastActivityAt: row.lastActivityAt ? new Date(row.lastActivityAt) : null,
+    buyingCenter, closeDateSlips: countCloseDateSlips(row.slips),
+  };
 }
 
 function scoreAndGrade(input: HealthInput, amount: string, settings: AnalysisSettings): { score: number; grade: string } {
@@ -203,7 +319,7 @@ export async function scoreNewDeals(
   const settings = await getAnalysisSettings({ orgId }, tx);
   const table = await getStageTable({ orgId }, tx);
   const rows = deals.map((deal) => scoreAndGrade(toHealthInput({
-    stage: deal.stage, decisionStage: null, criteria, facts: deal.facts, positioning: undefined, lastActivityAt: null,
+    deal: { stage: deal.stage, decisionStage: null }, criteria, facts: deal.facts, positioning: undefined, lastActivityAt: null,
     buyingCenter: EMPTY_BUYING_CENTER, closeDateSlips: 0,
   }, table, now), deal.amount, settings));
   await tx.$executeRaw`

@@ -299,8 +299,11 @@ export async function updateOpportunity(ctx: Ctx, id: string, input: Opportunity
     });
     if (!written) throw conflict((await tx.opportunity.findUniqueOrThrow({ where: { id } })).version);
     await recordFieldChanges(tx, ctx, current, input);
-    // Amount (grade) and close date (slips) feed the health score (its own table).
-    await refreshDealHealth(tx, ctx.orgId, [id]);
+    // The health score (its own table) reads the amount (grade), close date (slips), product line and team (gate
+    // fields) and the owner (whose relationships count): refreshed when one of them changed, not for a rename.
+    const feedsHealth = !written.amount.equals(current.amount) || written.expectedCloseDate.getTime() !== current.expectedCloseDate.getTime()
+      || written.productLine !== current.productLine || written.teamId !== current.teamId || written.ownerId !== current.ownerId;
+    if (feedsHealth) await refreshDealHealth(tx, ctx.orgId, [id]);
     const [account, owner] = await Promise.all([
       written.accountId === current.accountId ? current.account : tx.account.findUniqueOrThrow({ where: { id: written.accountId }, select: { name: true } }),
       written.ownerId === current.ownerId ? current.owner : tx.user.findUniqueOrThrow({ where: { id: written.ownerId }, select: { name: true } }),

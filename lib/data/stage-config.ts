@@ -9,7 +9,8 @@ import {
   listStages, resolveStageTable, type StageDefinition, type StageKey, type StageOverride, type StageTable, validateStageOverrides,
 } from "@/lib/domain/stages";
 import { AppError, invalid } from "@/lib/errors";
-import type { StageSetting } from "@/lib/generated/prisma/client";
+import { Decimal } from "@/lib/domain/money";
+import { Prisma, type StageSetting } from "@/lib/generated/prisma/client";
 import { assertCan, type Ctx } from "@/lib/permissions";
 import type { StageSettingOutput, StageSettingUpdate } from "@/lib/validations/stage-config";
 import { recordAudit } from "./audit";
@@ -38,8 +39,33 @@ function toOverrides(rows: readonly SettingValues[]): Partial<Record<StageKey, S
   return Object.fromEntries(rows.map((row) => [row.stage, toOverride(row)]));
 }
 
-export async function getStageTable(ctx: Pick<Ctx, "orgId">, client: Tx | typeof db = db): Promise<StageTable> {
-  const rows = await client.stageSetting.findMany({ where: { orgId: ctx.orgId } });
+/**
+ * The org's StageSetting rows as one JSON array, for a statement that reads the table along with other things
+ * (the API token check, the health refresh); `orgId` is the SQL naming the org. stageTableFromSettings reads it.
+ */
+export function stageSettingsJsonSql(orgId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('stage', ss.stage, 'nameEn', ss."nameEn", 'nameZh', ss."nameZh",
+      'probability', ss.probability::text, 'maxDaysInStage', ss."maxDaysInStage", 'expectedDecisionStage', ss."expectedDecisionStage",
+      'guidanceEn', ss."guidanceEn", 'guidanceZh', ss."guidanceZh")), '[]')
+    FROM "StageSetting" ss WHERE ss."orgId" = ${orgId})`;
+}
+
+export type StageSettingJson = SettingValues;
+
+/** The table from stageSettingsJsonSql's array (probabilities as PostgreSQL prints them, normalised as the ORM does). */
+export function stageTableFromSettings(rows: readonly StageSettingJson[]): StageTable {
+  return resolveStageTable(toOverrides(rows.map((row) => ({
+    ...row, probability: row.probability === null ? null : new Decimal(row.probability).toString(),
+  }))));
+}
+
+/**
+ * The org's table, read now — or, with no `client`, the one the request's authentication already read in its
+ * own statement (ctx.stageTable, lib/data/tokens.ts): read once per request, never kept across requests.
+ */
+export async function getStageTable(ctx: Pick<Ctx, "orgId" | "stageTable">, client?: Tx | typeof db): Promise<StageTable> {
+  if (!client && ctx.stageTable) return ctx.stageTable;
+  const rows = await (client ?? db).stageSetting.findMany({ where: { orgId: ctx.orgId } });
   return resolveStageTable(toOverrides(rows.map(toValues)));
 }
 

@@ -2,12 +2,14 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { assertCan, type Ctx } from "@/lib/permissions";
 import type { TokenCreate } from "@/lib/validations/token";
 import { recordAudit } from "./audit";
 import { isUuid } from "./pagination";
 import { assertTokenQuota, sweepRateLimitWindows, tokenWindowStart } from "./rate-limits";
+import { type StageSettingJson, stageSettingsJsonSql, stageTableFromSettings } from "./stage-config";
 import { hashToken } from "./users";
 
 const TOKEN_PREFIX = "crm_";
@@ -62,6 +64,7 @@ export async function revokeApiToken(ctx: Ctx, tokenId: string) {
 
 type TokenCaller = {
   userId: string; orgId: string; role: Ctx["role"]; locale: string; teamIds: string[]; managedTeamIds: string[]; count: number;
+  stageSettings: StageSettingJson[];
 };
 
 /**
@@ -72,7 +75,8 @@ type TokenCaller = {
  * (same org) with their teams, counts the request in the token's 10-second window (the atomic upsert that
  * every instance shares, lib/data/rate-limits.ts), and refreshes lastUsedAt only when it is more than a minute
  * old (a conditional UPDATE, so a busy token writes it once a minute, not once a request). The writes only
- * happen when the token and its user are valid.
+ * happen when the token and its user are valid. It also reads the org's stage table, which nearly every API
+ * call needs: the request then carries it (ctx.stageTable) instead of reading it again.
  */
 export async function contextFromApiToken(token: string): Promise<Ctx | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
@@ -96,7 +100,8 @@ export async function contextFromApiToken(token: string): Promise<Ctx | null> {
     SELECT caller."userId", caller."orgId", caller."role", caller."locale",
       ARRAY(SELECT m."teamId"::text FROM "TeamMember" m WHERE m."userId" = caller."userId") AS "teamIds",
       ARRAY(SELECT team."id"::text FROM "Team" team WHERE team."managerId" = caller."userId") AS "managedTeamIds",
-      (SELECT "count" FROM counted) AS "count"
+      (SELECT "count" FROM counted) AS "count",
+      ${stageSettingsJsonSql(Prisma.raw(`caller."orgId"`))} AS "stageSettings"
     FROM caller`;
   const caller = rows[0];
   if (!caller) return null;
@@ -104,6 +109,6 @@ export async function contextFromApiToken(token: string): Promise<Ctx | null> {
   assertTokenQuota(caller.count, now);
   return {
     userId: caller.userId, orgId: caller.orgId, role: caller.role, locale: caller.locale,
-    teamIds: caller.teamIds, managedTeamIds: caller.managedTeamIds,
+    teamIds: caller.teamIds, managedTeamIds: caller.managedTeamIds, stageTable: stageTableFromSettings(caller.stageSettings),
   };
 }

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   createAccount, createContact, deleteAccount, getAccount, listAccountPage, listAccounts, listContacts, updateAccount,
 } from "@/lib/data/accounts";
+import { getStageTable } from "@/lib/data/stage-config";
 import { contextFromApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/data/tokens";
 import { db } from "@/lib/db";
 import { buildAccount, buildContact } from "../../factories";
@@ -83,7 +84,10 @@ describe("API tokens", () => {
 
   it("resolves a bearer token to its user's context and records its use", async () => {
     const { token, id } = await createApiToken(world.ctx.manager, { name: "Report export" });
-    expect(await contextFromApiToken(token)).toEqual(await contextOf(world.users.manager.id));
+    // The same statement reads the org's stage table, which the request then carries (ctx.stageTable).
+    const { stageTable, ...resolved } = (await contextFromApiToken(token)) ?? {};
+    expect(resolved).toEqual(await contextOf(world.users.manager.id));
+    expect(stageTable).toEqual(await getStageTable(world.ctx.manager, db));
     expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).toBeInstanceOf(Date);
   });
 
