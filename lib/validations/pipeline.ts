@@ -51,9 +51,23 @@ export const pipelineBoardQuerySchema = z
   })
   .refine(closeRangeCheck.check, closeRangeCheck.params);
 
+/**
+ * The deepest position a column page may start at: PostgreSQL still walks the board index past the rows it
+ * skips, which stays a few milliseconds at this depth (measured in scripts/bench-pipeline.ts).
+ */
+export const PIPELINE_MAX_OFFSET = 100_000;
+
 export const pipelineColumnQuerySchema = z
-  .strictObject({ ...pipelineFilterFields, limit: pageLimit, cursor: z.string().max(500).optional() })
-  .refine(closeRangeCheck.check, closeRangeCheck.params);
+  .strictObject({
+    ...pipelineFilterFields,
+    limit: pageLimit,
+    cursor: z.string().max(500).optional(),
+    offset: z.coerce.number().int({ error: "Use a whole number of cards." }).min(0, { error: "Use a position ≥ 0." })
+      .max(PIPELINE_MAX_OFFSET, { error: `At most ${PIPELINE_MAX_OFFSET}.` }).optional()
+      .meta({ description: "Start at this position in the column (0 = the newest), in the same order, instead of after a cursor: for a scrollbar dragged far down. The page's nextCursor continues from there." }),
+  })
+  .refine(closeRangeCheck.check, closeRangeCheck.params)
+  .refine((query) => query.offset === undefined || query.cursor === undefined, { path: ["offset"], error: "Send either cursor or offset, not both." });
 
 export type PipelineFilters = z.output<typeof pipelineFilterSchema>;
 export type PipelineBoardQuery = z.output<typeof pipelineBoardQuerySchema>;
