@@ -26,7 +26,7 @@ test("a deal created at Lost needs its close-out review, written with the deal",
   await expect(review.getByLabel("Primary reason").locator("option")).not.toHaveCount(1); // the org's reasons have loaded
   await page.getByRole("button", { name: "Create opportunity" }).click();
   const gaps = page.getByTestId("close-out-gap-list");
-  await expect(gaps).toContainText("Pick the primary loss reason.");
+  await expect(gaps).toContainText("Choose the primary loss reason.");
   await expect(gaps).toContainText("Write the lessons learned.");
   await expect(page).toHaveURL(/\/opportunities\/new$/);
 
@@ -44,11 +44,22 @@ test("a deal created at Lost needs its close-out review, written with the deal",
 });
 
 test("the create form's close-out review in 简体中文", async ({ page }) => {
-  await signIn(page, "rep@demo.test");
-  await page.context().addCookies([{ name: "crm-locale", value: "zh-CN", url: page.url() }]);
-  await fillNewDeal(page, `E2E 输单 ${Date.now()}`);
-  await expect(page.getByRole("group", { name: "项目总结" })).toBeVisible();
-  await expect(page.getByText("直接创建为输单的商机与移至输单一样，须填写项目总结。", { exact: false })).toBeVisible();
-  await page.getByRole("button", { name: "创建销售机会" }).click();
-  await expect(page.getByTestId("close-out-gap-list")).toContainText("请填写");
+  await signIn(page, "rep3@demo.test");
+  await chooseLanguage(page, "简体中文");
+  try {
+    await fillNewDeal(page, `E2E 输单 ${Date.now()}`);
+    await expect(page.getByRole("group", { name: "项目总结" })).toBeVisible();
+    await expect(page.getByText("直接创建为输单的商机与移至输单一样，须填写项目总结。", { exact: false })).toBeVisible();
+    await page.getByRole("button", { name: "创建销售机会" }).click();
+    await expect(page.getByTestId("close-out-gap-list")).toContainText("请填写经验教训。");
+  } finally {
+    // Back to English so the demo user stays as seeded for later runs on the same data.
+    await chooseLanguage(page, "English");
+  }
 });
+
+async function chooseLanguage(page: Page, language: "简体中文" | "English") {
+  await page.getByRole("button", { name: /Language|语言/ }).click();
+  await page.getByRole("menuitemradio", { name: language }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", language === "English" ? "en" : "zh-CN");
+}

@@ -159,7 +159,7 @@ test("a bulk move to Lost asks for the close-out review and writes it for each m
   await expect(review.getByLabel("Primary reason").locator("option")).not.toHaveCount(1); // the org's reasons have loaded
   await bar.getByRole("button", { name: "Move 3" }).click();
   const gaps = bar.getByTestId("close-out-gap-list");
-  await expect(gaps).toContainText("Pick the primary loss reason.");
+  await expect(gaps).toContainText("Choose the primary loss reason.");
   await expect(gaps).toContainText("Write the lessons learned.");
   await expect(page.getByRole("list", { name: "Stage move results" })).toHaveCount(0); // nothing was sent
 

@@ -129,11 +129,19 @@ test("an admin sees the calibration table beside the stage settings", async ({ p
 
 test("a rep finds Reports in the top nav, in Chinese too, and sees their own report", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, "rep@demo.test");
-  await page.context().addCookies([{ name: "crm-locale", value: "zh-CN", url: page.url() }]);
-  await page.goto("/opportunities");
-  const reportsLink = page.getByRole("navigation").getByRole("link", { name: "报表", exact: true }).filter({ visible: true });
-  await reportsLink.click();
-  await expect(page).toHaveURL(/\/reports$/);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("报表", { timeout: 60_000 });
+  await signIn(page, "rep3@demo.test");
+  await page.getByRole("button", { name: /Language/ }).click();
+  await page.getByRole("menuitemradio", { name: "简体中文" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  try {
+    const reportsLink = page.getByRole("navigation").getByRole("link", { name: "报表", exact: true }).filter({ visible: true });
+    await reportsLink.click();
+    await expect(page).toHaveURL(/\/reports$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("报表", { timeout: 60_000 });
+  } finally {
+    // Back to English so the demo user stays as seeded for later runs on the same data.
+    await page.getByRole("button", { name: /语言|Language/ }).click();
+    await page.getByRole("menuitemradio", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  }
 });
