@@ -108,8 +108,8 @@ export function PipelineColumn(props: PipelineColumnProps) {
   const virtualItems = virtualizer.getVirtualItems();
   const totalSize = virtualizer.getTotalSize();
   const loadedEnd = totalSize - unloadedRows * ROW_PX;
-  // The last row on screen: a loaded one, or — after the scrollbar was dragged into the placeholders — the
-  // row of a typical height that far down.
+  // Where in the column a point of the list is: a loaded card's place, or — in the placeholders of the gap or
+  // below the loaded cards — the row of a typical height that far down.
   const positionAt = (px: number) => {
     if (px >= loadedEnd) return loadedRows + Math.floor((px - loadedEnd) / ROW_PX);
     const row = virtualizer.getVirtualItemForOffset(px);
@@ -173,6 +173,7 @@ export function PipelineColumn(props: PipelineColumnProps) {
                 <li
                   key={row.key}
                   data-index={row.index}
+                  data-position={card ? positionOf(row.index) : undefined}
                   ref={virtualizer.measureElement}
                   className="absolute inset-x-0 top-0"
                   style={{ transform: `translateY(${row.start}px)` }}
@@ -186,10 +187,10 @@ export function PipelineColumn(props: PipelineColumnProps) {
                       isPending={pendingIds.has(card.id)}
                       onMove={onMove}
                     />
-                  ) : isFetchNextPageError ? (
+                  ) : isFetchNextPageError || loader.hasFailed ? (
                     <div role="alert" className="rounded-md border border-rose-200 bg-rose-50 p-3 text-xs text-rose-900">
                       <p>{t.loadMoreFailed}</p>
-                      <Button size="sm" variant="secondary" className="mt-2" onClick={() => void fetchNextPage()}>
+                      <Button size="sm" variant="secondary" className="mt-2" onClick={() => (loader.hasFailed ? loader.retry() : void fetchNextPage())}>
                         {m.common.retry}
                       </Button>
                     </div>
