@@ -5,7 +5,7 @@
 import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { StageKey } from "@/lib/domain/stages";
-import { PIPELINE_MAX_OFFSET } from "@/lib/validations/pipeline";
+import { PIPELINE_MAX_OFFSET } from "@/lib/domain/pipeline-paging";
 import { fetchColumnPage } from "./board-api";
 import type { ColumnData } from "./board-cache";
 import { type ColumnLayout, nextLoadStep, readColumnLayout, withHeadPage, withJumpedPage } from "./column-segments";

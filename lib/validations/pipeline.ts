@@ -1,6 +1,7 @@
 // Pipeline board filters and responses, shared by the board page, its URL and REST API v1. The page's
 // query string uses the same names as the API, so a board view is a shareable, reloadable URL.
 import { z } from "zod";
+import { PIPELINE_MAX_OFFSET } from "@/lib/domain/pipeline-paging";
 import { gradeSchema } from "./analysis";
 import { dateSchema, idSchema, stageSchema } from "./common";
 import { opportunityOutputSchema } from "./opportunity";
@@ -50,12 +51,6 @@ export const pipelineBoardQuerySchema = z
       .meta({ description: "Cards in each column's first page; 0 returns the column totals only." }),
   })
   .refine(closeRangeCheck.check, closeRangeCheck.params);
-
-/**
- * The deepest position a column page may start at: PostgreSQL still walks the board index past the rows it
- * skips, which stays a few milliseconds at this depth (measured in scripts/bench-pipeline.ts).
- */
-export const PIPELINE_MAX_OFFSET = 100_000;
 
 export const pipelineColumnQuerySchema = z
   .strictObject({
