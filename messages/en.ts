@@ -7,6 +7,7 @@ import { decisionCycleEn } from "./sections/decision-cycle.en";
 import { analysisEn } from "./sections/analysis.en";
 import { forecastEn } from "./sections/forecast.en";
 import { reportsEn } from "./sections/reports.en";
+import { closeOutFlowsEn } from "./sections/close-out-flows.en";
 import { securityEn } from "./sections/security.en";
 import { trustEn } from "./sections/trust.en";
 import { gatesFinishEn } from "./sections/gates-finish.en";
@@ -850,6 +851,7 @@ export const en = {
   analysis: analysisEn,
   forecast: forecastEn,
   reports: reportsEn,
+  closeOutFlows: closeOutFlowsEn,
   trust: trustEn,
   gatesFinish: gatesFinishEn,
 };

@@ -3,6 +3,7 @@ import { buyingCenterZhCN } from "./sections/buying-center.zh-CN";
 import { analysisZhCN } from "./sections/analysis.zh-CN";
 import { forecastZhCN } from "./sections/forecast.zh-CN";
 import { reportsZhCN } from "./sections/reports.zh-CN";
+import { closeOutFlowsZhCN } from "./sections/close-out-flows.zh-CN";
 import type { Messages } from "./en";
 import { decisionCycleZhCN } from "./sections/decision-cycle.zh-CN";
 import { securityZhCN } from "./sections/security.zh-CN";
@@ -849,6 +850,7 @@ export const zhCN: Messages = {
   analysis: analysisZhCN,
   forecast: forecastZhCN,
   reports: reportsZhCN,
+  closeOutFlows: closeOutFlowsZhCN,
   trust: trustZhCN,
   gatesFinish: gatesFinishZhCN,
 };

@@ -116,7 +116,7 @@ export async function timeScrollJump(page: Page): Promise<{ ms: number; row: num
       if (shown.length < 3) return requestAnimationFrame(check);
       const channel = new MessageChannel();
       channel.port1.onmessage = () => resolve({
-        ms: performance.now() - start, row: Number(shown[0].closest("li").dataset.index), scrollHeight: scroller.scrollHeight,
+        ms: performance.now() - start, row: Number(shown[0].closest("li").dataset.position ?? shown[0].closest("li").dataset.index), scrollHeight: scroller.scrollHeight,
       });
       channel.port2.postMessage(null);
     };

@@ -113,6 +113,11 @@ async function main() {
       await measure("board, admin, q=\"4242\"", iterations, () => getPipelineBoard(admin, { limit: 50, q: "4242" })),
       await measure("column page, admin, P1, q=\"4242\"", iterations, () => listPipelineColumn(admin, "P1", { limit: 50, q: "4242" })),
       await measure("column page, manager, P1 first page", iterations, () => listPipelineColumn(manager, "P1", { limit: 50 })),
+      // A scrollbar dragged to the middle of the column: the page at that position (?offset=), not a walk.
+      await measure("column page, admin, P1 middle (offset)", iterations, () =>
+        listPipelineColumn(admin, "P1", { limit: 50, offset: Math.floor(board.columns[1].count / 2) })),
+      await measure("column page, admin, P1 middle, 200 (offset)", iterations, () =>
+        listPipelineColumn(admin, "P1", { limit: 200, offset: Math.floor(board.columns[1].count / 2) })),
     ];
     report(timings);
     const boardP95 = stats(boardTiming).p95;

@@ -1,13 +1,14 @@
 "use client";
-// The loss review inside a move to LOST (the board's dialog and the deal page's move form): primary and
-// secondary reasons from the org's LOSS_REASON list, the competitor who won, lessons and what to repeat.
-// It loads its choices (and a review written earlier, to prefill) from GET …/review/options.
-import { useEffect, useState } from "react";
+// The loss review inside a move to LOST (the board's dialog, the deal page's move form, the table's bulk
+// move) and a deal created at LOST: primary and secondary reasons from the org's LOSS_REASON list, the
+// competitor who won, lessons and what to repeat. For one deal it loads its choices (and a review written
+// earlier, to prefill) from GET …/review/options; for no one deal, the org's reasons alone.
+import { useEffect, useId, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Field } from "@/components/ui/field";
 import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { type CloseOutGap, findCloseOutGaps, isCompetitionReason } from "@/lib/domain/close-out";
-import type { CloseOutFormOptionsOutput as CloseOutFormOptions, LostReviewInput } from "@/lib/validations/analysis";
+import type { CloseOutFormOptionsOutput as CloseOutFormOptions, CloseOutReasonOptionsOutput, LostReviewInput } from "@/lib/validations/analysis";
 
 export const EMPTY_LOST_REVIEW: LostReviewInput = { primaryReason: "", secondaryReasons: [], winnerCompetitor: null, lessons: "", toRepeat: null };
 
@@ -27,7 +28,8 @@ export function lostReviewErrors(errors: readonly { path: string; message: strin
 }
 
 type Props = {
-  opportunityId: string;
+  /** The deal reviewed; without one (several deals, or one not created yet) the form offers the org's reasons only. */
+  opportunityId?: string;
   value: LostReviewInput;
   onChange: (value: LostReviewInput) => void;
   /** Errors by field, already worded for the reader. */
@@ -48,16 +50,17 @@ export function LostReviewFields({ opportunityId, value, onChange, errors, autoF
 
   useEffect(() => {
     let isCurrent = true;
-    void fetch(`/api/v1/opportunities/${opportunityId}/review/options`)
+    void fetch(opportunityId ? `/api/v1/opportunities/${opportunityId}/review/options` : "/api/v1/close-out-reasons/options")
       .then(async (response) => {
         if (!response.ok) throw new Error(String(response.status));
-        return (await response.json()) as CloseOutFormOptions;
+        return (await response.json()) as CloseOutFormOptions | CloseOutReasonOptionsOutput;
       })
       .then((loaded) => {
         if (!isCurrent) return;
-        setOptions({ reasons: loaded.reasons, competitorNames: loaded.competitorNames });
+        const forDeal = "review" in loaded ? loaded : null;
+        setOptions({ reasons: loaded.reasons, competitorNames: forDeal?.competitorNames ?? [] });
         onReasonsLoaded?.(loaded.reasons.LOST);
-        const review = loaded.review;
+        const review = forDeal?.review;
         if (review?.outcome === "LOST") {
           onChange({
             primaryReason: review.primaryReason, secondaryReasons: review.secondaryReasons, winnerCompetitor: review.winnerCompetitor,
@@ -75,7 +78,7 @@ export function LostReviewFields({ opportunityId, value, onChange, errors, autoF
 
   const reasons = options?.reasons.LOST ?? [];
   const needsWinner = isCompetitionReason(value.primaryReason);
-  const listId = `lost-review-competitors-${opportunityId}`;
+  const listId = `lost-review-competitors-${useId()}`;
   return (
     <div className="space-y-4" data-testid="lost-review-fields" aria-busy={options === null && !hasFailed}>
       {hasFailed ? <p className="text-sm text-danger" role="alert">{m.analysis.failed}</p> : null}

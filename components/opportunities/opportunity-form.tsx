@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { CloseOutGapList, closeOutGapsOf } from "@/components/analysis/close-out-gap-list";
+import { EMPTY_LOST_REVIEW, findLostReviewGaps, LostReviewFields } from "@/components/analysis/lost-review-fields";
 import type { ActionResult } from "@/components/forms/action-result";
 import { FormFailure } from "@/components/forms/form-failure";
 import { GateFixList, unmetGateErrors } from "@/components/opportunities/gates/gate-fix-list";
@@ -10,8 +12,10 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input, NativeSelect, Textarea } from "@/components/ui/input";
+import { Input, NativeSelect } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
+import type { CloseOutGap } from "@/lib/domain/close-out";
+import type { LostReviewInput } from "@/lib/validations/analysis";
 import { opportunityCreateSchema, opportunityUpdateSchema } from "@/lib/validations/opportunity";
 
 type Option = { value: string; label: string };
@@ -52,6 +56,9 @@ export function OpportunityForm({ mode, initialValues, accounts, owners, stages,
   const { m } = useI18n();
   const router = useRouter();
   const [values, setValues] = useState(initialValues);
+  // A deal created at LOST carries its close-out review (the server's LOST gate checks it again).
+  const [review, setReview] = useState<LostReviewInput>(EMPTY_LOST_REVIEW);
+  const [gaps, setGaps] = useState<CloseOutGap[]>([]);
   const isCreate = mode.kind === "create";
   const { formRef, fieldErrors, failure, isPending, submit } = useActionForm({
     schema: isCreate ? opportunityCreateSchema : opportunityUpdateSchema,
@@ -75,8 +82,12 @@ export function OpportunityForm({ mode, initialValues, accounts, owners, stages,
       productLine: values.productLine,
       ...(owners && values.ownerId ? { ownerId: values.ownerId } : {}),
     };
+    const isLost = isCreate && values.stage === "LOST";
+    const missing = isLost ? findLostReviewGaps(review) : [];
+    setGaps(missing);
+    if (missing.length) return;
     const payload = isCreate
-      ? { ...common, stage: values.stage, ...(values.stage === "LOST" ? { lossReason: values.lossReason } : {}) }
+      ? { ...common, stage: values.stage, ...(isLost ? { closeOut: review } : {}) }
       : { ...common, version: mode.version };
     const emptyPaths = Object.entries(payload)
       .filter(([, value]) => value === "")
@@ -95,6 +106,7 @@ export function OpportunityForm({ mode, initialValues, accounts, owners, stages,
           <GateFixList errors={failure?.fieldErrors ?? []} to={values.stage} />
         </div>
       ) : null}
+      {isCreate ? <CloseOutGapList gaps={gaps.length ? gaps : closeOutGapsOf(failure?.fieldErrors)} /> : null}
       <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
         <Field label={f.name} error={fieldErrors.name} className="md:col-span-2" {...requiredProps}>
           <Input name="name" value={values.name} onChange={set("name")} placeholder={f.namePlaceholder} maxLength={200} />
@@ -152,9 +164,21 @@ export function OpportunityForm({ mode, initialValues, accounts, owners, stages,
           </Field>
         ) : null}
         {isCreate && values.stage === "LOST" ? (
-          <Field label={f.lossReason} error={fieldErrors.lossReason} className="md:col-span-2" {...requiredProps}>
-            <Textarea name="lossReason" value={values.lossReason} onChange={set("lossReason")} maxLength={500} />
-          </Field>
+          <fieldset className="space-y-3 rounded-md border border-border p-4 md:col-span-2" aria-describedby="create-review-hint">
+            <legend className="px-1 text-sm font-semibold text-foreground">{m.closeOutFlows.create.title}</legend>
+            <p id="create-review-hint" className="text-sm text-muted-foreground">{m.closeOutFlows.create.hint}</p>
+            <LostReviewFields
+              value={review}
+              onChange={setReview}
+              errors={{
+                ...Object.fromEntries(gaps.filter((gap) => gap !== "outcome").map((gap) => [gap, m.analysis.review.gaps[gap]])),
+                ...Object.fromEntries(
+                  (["primaryReason", "secondaryReasons", "winnerCompetitor", "lessons", "toRepeat"] as const)
+                    .flatMap((field) => (fieldErrors[`closeOut.${field}`] ? [[field, fieldErrors[`closeOut.${field}`]]] : [])),
+                ),
+              }}
+            />
+          </fieldset>
         ) : null}
       </div>
       <div className="flex flex-wrap items-center justify-end gap-2 border-t border-border pt-5">

@@ -4,7 +4,7 @@ import { useDroppable } from "@dnd-kit/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { Inbox } from "lucide-react";
-import { type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
+import { type ReactNode, useCallback, useMemo, useRef } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -12,11 +12,13 @@ import { Spinner } from "@/components/ui/spinner";
 import type { StageKey } from "@/lib/domain/stages";
 import type { PipelineTotals } from "@/lib/validations/pipeline";
 import { boardKeys, fetchColumnPage } from "./board-api";
-import { type ColumnData, flattenColumn } from "./board-cache";
+import type { ColumnData } from "./board-cache";
+import { isGapRow, readColumnLayout, toColumnRows } from "./column-segments";
 import type { BoardCard, BoardPage, BoardStage } from "./board-model";
 import { ColumnHeader } from "./column-header";
 import { usePipelineMessages } from "./use-pipeline-messages";
 import { PipelineCard } from "./pipeline-card";
+import { useColumnLoader } from "./use-column-loader";
 
 /** First guess of a card's height; rows are measured once rendered. */
 const ESTIMATED_CARD_PX = 128;
@@ -61,8 +63,9 @@ export function PipelineColumn(props: PipelineColumnProps) {
   // server's first page tells its size) asks for a bigger one.
   const missingRows = useRef(0);
   const pageSize = firstPage.items.length;
+  const queryKey = boardKeys.column(renderedAt, filterQuery, stage.key);
   const query = useInfiniteQuery({
-    queryKey: boardKeys.column(renderedAt, filterQuery, stage.key),
+    queryKey,
     queryFn: ({ pageParam }) =>
       fetchColumnPage(stage.key, filterQuery, pageParam, missingRows.current > pageSize ? Math.min(MAX_PAGE_SIZE, missingRows.current) : undefined),
     initialPageParam: null as string | null,
@@ -70,23 +73,30 @@ export function PipelineColumn(props: PipelineColumnProps) {
     initialData: { pages: [firstPage], pageParams: [null] } satisfies ColumnData,
     staleTime: Number.POSITIVE_INFINITY,
   });
-  const items = useMemo(() => flattenColumn(query.data), [query.data]);
+  // The loaded cards: from the top, and after a jump far down also the run read at that position, with one
+  // placeholder row for the cards between (column-segments.ts).
+  const layout = useMemo(() => readColumnLayout(query.data), [query.data]);
+  const { rows: items, gapIndex, positionOf, loadedEnd: loadedRows } = useMemo(() => toColumnRows(layout), [layout]);
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
 
   // The scrollbar stands for the whole column (the server's count), not only the loaded pages. The
   // virtualizer holds the loaded cards plus one "loading more" row; the rows not loaded yet are padding of a
   // typical card's height each, drawn as placeholders — so a move or a new page costs the loaded rows, not
   // the 10,000 of a big column.
-  const unloadedRows = hasNextPage ? Math.max(0, Math.min(MAX_SIZED_ROWS, totals.count) - items.length - 1) : 0;
+  const unloadedRows = hasNextPage ? Math.max(0, Math.min(MAX_SIZED_ROWS, totals.count) - loadedRows - 1) : 0;
   const rowCount = hasNextPage ? items.length + 1 : items.length;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const getItemKey = useCallback((index: number) => items[index]?.id ?? "loading-more", [items]);
+  const getItemKey = useCallback((index: number) => {
+    const row = items[index];
+    return isGapRow(row) ? `gap:${row.gapRows}` : row?.id ?? "loading-more";
+  }, [items]);
+  const gapPx = (rows: number) => rows * ROW_PX - CARD_GAP_PX;
   // The virtualizer re-renders this component itself on scroll; nothing memoized depends on its functions.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_CARD_PX,
+    estimateSize: (index) => (index === gapIndex ? gapPx(layout.gapRows) : ESTIMATED_CARD_PX),
     getItemKey,
     overscan: 2,
     gap: CARD_GAP_PX,
@@ -98,20 +108,28 @@ export function PipelineColumn(props: PipelineColumnProps) {
   const virtualItems = virtualizer.getVirtualItems();
   const totalSize = virtualizer.getTotalSize();
   const loadedEnd = totalSize - unloadedRows * ROW_PX;
-  // The last row on screen: a loaded one, or — after the scrollbar was dragged into the placeholders — the
-  // row of a typical height that far down.
-  const viewportEnd = (virtualizer.scrollOffset ?? 0) + (virtualizer.scrollRect?.height ?? 0);
-  const lastIndex = viewportEnd > loadedEnd
-    ? rowCount + Math.ceil((viewportEnd - loadedEnd) / ROW_PX)
-    : virtualItems.at(-1)?.index ?? -1;
+  // Where in the column a point of the list is: a loaded card's place, or — in the placeholders of the gap or
+  // below the loaded cards — the row of a typical height that far down.
+  const positionAt = (px: number) => {
+    if (px >= loadedEnd) return loadedRows + Math.floor((px - loadedEnd) / ROW_PX);
+    const row = virtualizer.getVirtualItemForOffset(px);
+    if (!row) return 0;
+    return row.index === gapIndex ? layout.head.length + Math.floor((px - row.start) / ROW_PX) : positionOf(row.index);
+  };
+  const scrollTop = virtualizer.scrollOffset ?? 0;
+  const view = { first: positionAt(scrollTop), last: positionAt(scrollTop + Math.max(0, (virtualizer.scrollRect?.height ?? 0) - 1)) };
 
-  // One page at a time through the cursor; after a jump far down, pages follow each other (up to the
-  // API's largest) until the rows on screen are loaded.
-  useEffect(() => {
-    if (lastIndex < items.length - PREFETCH_ROWS || !hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
-    missingRows.current = lastIndex + 1 - items.length;
+  // The next page through the cursor near the end of the loaded cards (after a drag a little further down,
+  // pages of up to the API's largest follow each other); a page at the position when dragged far below.
+  const walkNext = useCallback((missing: number) => {
+    missingRows.current = missing;
     void fetchNextPage();
-  }, [lastIndex, items.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+  }, [fetchNextPage]);
+  const loader = useColumnLoader({
+    queryKey, stage: stage.key, filterQuery, layout, view,
+    sizes: { prefetch: PREFETCH_ROWS, pageSize, maxPage: MAX_PAGE_SIZE },
+    walk: { isBusy: isFetchingNextPage, hasFailed: isFetchNextPageError, next: walkNext },
+  });
 
   const { setNodeRef, isOver, active } = useDroppable({ id: `column:${stage.key}`, data: { stage: stage.key } });
   const isDropTarget = isOver && (active?.data.current as { card?: BoardCard } | undefined)?.card?.stage !== stage.key;
@@ -143,10 +161,21 @@ export function PipelineColumn(props: PipelineColumnProps) {
           <ol className="relative" style={{ height: totalSize }} aria-label={t.newestFirst}>
             {virtualItems.map((row) => {
               const card = items[row.index];
+              if (isGapRow(card)) {
+                return (
+                  <li key={row.key} data-index={row.index} ref={virtualizer.measureElement} aria-hidden={!loader.hasFailed} data-testid="unloaded-gap"
+                    className="absolute inset-x-0 top-0" style={{ transform: `translateY(${row.start}px)`, height: gapPx(card.gapRows), backgroundImage: PLACEHOLDER_ROWS }}>
+                    {loader.hasFailed ? (
+                      <Button size="sm" variant="secondary" className="sticky top-2" onClick={loader.retry}>{m.common.retry}</Button>
+                    ) : null}
+                  </li>
+                );
+              }
               return (
                 <li
                   key={row.key}
                   data-index={row.index}
+                  data-position={card ? positionOf(row.index) : undefined}
                   ref={virtualizer.measureElement}
                   className="absolute inset-x-0 top-0"
                   style={{ transform: `translateY(${row.start}px)` }}
@@ -160,10 +189,10 @@ export function PipelineColumn(props: PipelineColumnProps) {
                       isPending={pendingIds.has(card.id)}
                       onMove={onMove}
                     />
-                  ) : isFetchNextPageError ? (
+                  ) : isFetchNextPageError || loader.hasFailed ? (
                     <div role="alert" className="rounded-md border border-rose-200 bg-rose-50 p-3 text-xs text-rose-900">
                       <p>{t.loadMoreFailed}</p>
-                      <Button size="sm" variant="secondary" className="mt-2" onClick={() => void fetchNextPage()}>
+                      <Button size="sm" variant="secondary" className="mt-2" onClick={() => (loader.hasFailed ? loader.retry() : void fetchNextPage())}>
                         {m.common.retry}
                       </Button>
                     </div>

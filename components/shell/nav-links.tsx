@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, Building2, ClipboardCheck, KanbanSquare, Presentation, RefreshCcw, ShieldCheck, Target } from "lucide-react";
+import { BarChart3, Building2, ClipboardCheck, FileChartColumnIncreasing, KanbanSquare, Presentation, RefreshCcw, ShieldCheck, Target } from "lucide-react";
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -14,6 +14,8 @@ const ITEMS = [
   { href: "/opportunities", key: "opportunities", icon: Target },
   { href: "/accounts", key: "accounts", icon: Building2 },
   { href: "/decision-cycle", key: "decisionCycle", icon: RefreshCcw },
+  // Every role reads reports, each over the deals it may see (mine / team / org): the data layer scopes them.
+  { href: "/reports", key: "reports", icon: FileChartColumnIncreasing },
 ] as const;
 
 // Administration is shown to admins only; the admin pages and the data layer refuse everyone else anyway.
@@ -33,6 +35,7 @@ function navLabel(key: NavKey, m: Messages): string {
     opportunities: m.nav.opportunities,
     accounts: m.nav.accounts,
     decisionCycle: m.decisionCycle.nav,
+    reports: m.reports.nav,
     admin: m.admin.nav,
     approvals: m.gatesUi.approvals.nav,
     reviewMeeting: m.analysis.meeting.nav,

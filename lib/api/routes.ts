@@ -26,6 +26,7 @@ import { GATE_API_ROUTES } from "./routes-gates";
 import { BUYING_CENTER_API_ROUTES } from "./routes-buying-center";
 import { DECISION_CYCLE_API_ROUTES } from "./routes-decision-cycle";
 import { ANALYSIS_API_ROUTES } from "./routes-analysis";
+import { CLOSE_OUT_API_ROUTES } from "./routes-close-out";
 import { SECURITY_API_ROUTES } from "./routes-security";
 import { TRUST_API_ROUTES } from "./routes-trust";
 
@@ -219,6 +220,7 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
   ...BUYING_CENTER_API_ROUTES,
   ...DECISION_CYCLE_API_ROUTES,
   ...ANALYSIS_API_ROUTES,
+  ...CLOSE_OUT_API_ROUTES,
   ...FORECAST_API_ROUTES,
   ...TRUST_API_ROUTES,
   ...SECURITY_API_ROUTES,

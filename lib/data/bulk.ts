@@ -48,6 +48,8 @@ export async function moveOpportunitiesInBulk(ctx: Ctx, input: BulkStageMove): P
       try {
         const opportunity = await moveOpportunityToStage(ctx, item.id, {
           to: input.to, version: item.version, lossReason: input.lossReason, reason: input.reason,
+          // The same review for each deal, written (or refused) inside that deal's own move transaction.
+          ...(input.closeOut ? { closeOut: input.closeOut } : {}),
         });
         results[index] = { id: item.id, status: "moved", opportunity };
       } catch (error) {

@@ -84,12 +84,37 @@ export async function enforceCloseOutReview(
     ? await writeCloseOutReview(tx, ctx, deal.id, "LOST", { outcome: "LOST", ...move.closeOut }, "closeOut.")
     : await tx.closeOutReview.findUnique({ where: { opportunityId: deal.id } });
   const gaps = findCloseOutGaps(review ? { ...review, outcome: review.outcome as "WON" | "LOST" } : null, "LOST");
-  if (gaps.length) {
-    throw invalid(gaps.map((gap) => ({ path: `closeOut.${gap}`, message: gapMessage(ctx, gap), kind: "CLOSE_OUT" })));
-  }
+  if (gaps.length) throw closeOutRefusal(ctx, gaps);
   if (move.lossReason?.trim()) return move.lossReason.trim();
   const item = await tx.orgListItem.findFirst({ where: { orgId: ctx.orgId, list: "LOSS_REASON", key: review!.primaryReason } });
   return item ? listItemLabel(item, ctx.locale) : review!.primaryReason;
+}
+
+/**
+ * The LOST gate at creation, for every way a deal is created — one at a time (createOpportunity) or in an
+ * import batch: a deal created directly at LOST needs the same complete loss review a move to LOST needs
+ * (lib/domain/close-out.ts), carried by the create input as `closeOut`, since a deal that did not exist has
+ * no review saved before. Call it inside the creating transaction once the row is inserted: the review is
+ * written there, and a refusal — the move's field errors, closeOut.<field> with kind CLOSE_OUT — rolls the
+ * row back. Returns the loss reason the row records (the one given, else the primary reason's label); null
+ * for any other stage.
+ */
+export async function enforceCloseOutAtCreation(
+  tx: Tx, ctx: Ctx, deal: { id: string; stage: StageKey }, input: { lossReason?: string | null; closeOut?: LostReviewInput },
+): Promise<string | null> {
+  return enforceCloseOutReview(tx, ctx, deal, { to: deal.stage, lossReason: input.lossReason, closeOut: input.closeOut });
+}
+
+/**
+ * The import batch's side of the LOST gate at creation: its rows carry no close-out review, so a new deal
+ * at LOST is refused with the field errors enforceCloseOutAtCreation gives a creation without one.
+ */
+export function refuseLostWithoutReview(ctx: Ctx, stage: StageKey): void {
+  if (stage === "LOST") throw closeOutRefusal(ctx, findCloseOutGaps(null, "LOST"));
+}
+
+function closeOutRefusal(ctx: Ctx, gaps: ReturnType<typeof findCloseOutGaps>) {
+  return invalid(gaps.map((gap) => ({ path: `closeOut.${gap}`, message: gapMessage(ctx, gap), kind: "CLOSE_OUT" })));
 }
 
 /** Deals that reached P7 or LOST without a complete review: the close-out prompt on the reasons page. */
@@ -169,22 +194,31 @@ export type CloseOutFormOptions = {
   competitorNames: string[];
 };
 
+/**
+ * The org's active win and loss reasons in the reader's language: what a review form offers when it is not
+ * about one stored deal (a bulk move to LOST, a deal created at LOST). Any signed-in member may read them.
+ */
+export async function listCloseOutReasonOptions(ctx: Ctx): Promise<CloseOutFormOptions["reasons"]> {
+  const items = await db.orgListItem.findMany({
+    where: { orgId: ctx.orgId, list: { in: ["WIN_REASON", "LOSS_REASON"] }, active: true },
+    select: { list: true, key: true, labelEn: true, labelZh: true }, orderBy: [{ order: "asc" }, { labelEn: "asc" }],
+  });
+  const options = (list: string) => items.filter((item) => item.list === list).map((item) => ({ value: item.key, label: listItemLabel(item, ctx.locale) }));
+  return { WON: options("WIN_REASON"), LOST: options("LOSS_REASON") };
+}
+
 /** What the review form offers for one visible deal: its review, both reason lists, the deal's competitors' names. */
 export async function getCloseOutFormOptions(ctx: Ctx, opportunityId: string): Promise<CloseOutFormOptions> {
   const deal = await findVisibleDeal(db, ctx, opportunityId);
-  const [review, items, competitors] = await Promise.all([
+  const [review, reasons, competitors] = await Promise.all([
     db.closeOutReview.findUnique({ where: { opportunityId: deal.id } }),
-    db.orgListItem.findMany({
-      where: { orgId: ctx.orgId, list: { in: ["WIN_REASON", "LOSS_REASON"] }, active: true },
-      select: { list: true, key: true, labelEn: true, labelZh: true }, orderBy: [{ order: "asc" }, { labelEn: "asc" }],
-    }),
+    listCloseOutReasonOptions(ctx),
     db.opportunityAnalysis.findUnique({ where: { opportunityId_kind: { opportunityId: deal.id, kind: "COMPETITORS" } }, select: { data: true } }),
   ]);
-  const options = (list: string) => items.filter((item) => item.list === list).map((item) => ({ value: item.key, label: listItemLabel(item, ctx.locale) }));
   const stored = competitorsSchema.safeParse(competitors?.data);
   return {
     review: review ? toReview(review) : null,
-    reasons: { WON: options("WIN_REASON"), LOST: options("LOSS_REASON") },
+    reasons,
     competitorNames: stored.success ? stored.data.competitors.map((competitor) => competitor.name) : [],
   };
 }

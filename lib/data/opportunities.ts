@@ -12,7 +12,7 @@ import { assertCan, canAssignOwner, type Ctx, opportunityVisibility } from "@/li
 import type {
   OpportunityCreate, OpportunityListQuery, OpportunityOutput, OpportunityUpdate, StageChangeOutput, StageMove,
 } from "@/lib/validations/opportunity";
-import { enforceCloseOutReview } from "./close-out";
+import { enforceCloseOutAtCreation, enforceCloseOutReview } from "./close-out";
 import { refreshDealHealth } from "./health";
 import { recordFieldChanges } from "./field-history";
 import { recordAudit } from "./audit";
@@ -239,10 +239,15 @@ export async function createOpportunity(
   const row = await db.$transaction(async (tx) => {
     const { teamId } = await resolveReferences(tx, ctx, { accountId: input.accountId, ownerId, teamId: input.teamId });
     const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { baseCurrency: true } });
-    const created = await tx.opportunity.create({
+    let created = await tx.opportunity.create({
       data: newDealData(ctx, input, { ownerId, teamId, baseCurrency: org.baseCurrency, externalId: options.externalId }),
       include: opportunityInclude,
     });
+    // Created lost: the same close-out review as a move to LOST, written with the row (or the row rolls back).
+    const lossReason = await enforceCloseOutAtCreation(tx, ctx, { id: created.id, stage: created.stage as StageKey }, input);
+    if (lossReason !== created.lossReason) {
+      created = await tx.opportunity.update({ where: { id: created.id }, data: { lossReason }, include: opportunityInclude });
+    }
     // Creating at a later stage crosses the gates a move from P0 would; a refusal rolls the row back.
     const gates = await enforceCreationGates(tx, ctx, created);
     const change = await tx.stageChange.create({ data: creationStageChange(ctx, created, table, options.stageReason), select: { id: true } });

@@ -11,6 +11,7 @@ import type { OpportunityCreate } from "@/lib/validations/opportunity";
 import type { Ctx } from "@/lib/permissions";
 import { type BatchRowOutcome, batchRefusal } from "./accounts";
 import { recordAudits } from "./audit";
+import { refuseLostWithoutReview } from "./close-out";
 import { type AllowedMove, judgeCreationGates, loadActiveCriteria, loadActivityTypeNames, newDealFacts } from "./gate-enforcement";
 import { scoreNewDeals } from "./health";
 import {
@@ -63,6 +64,7 @@ export async function createOpportunitiesByExternalId(
       });
       if (input.teamId !== undefined) throw new Error("The import's batch creation sets no explicit team.");
       const data = newDealData(ctx, input, { ownerId, teamId, baseCurrency: org.baseCurrency, externalId });
+      refuseLostWithoutReview(ctx, data.stage);
       const deal = { id: randomUUID(), ...data, stageEnteredAt: now };
       const gates = judgeCreationGates(ctx, deal, criteria, criteria.length ? newDealFacts(deal, criteria, typeNames, []) : null);
       planned.push({ index, id: deal.id, data, gates });

@@ -153,7 +153,11 @@ export async function getPipelineTotals(ctx: Ctx, filters: PipelineFilters, now 
   return queryTotals(await prepare(ctx, filters, now));
 }
 
-/** One column, `limit` cards after `cursor` (newest in the stage first). An unknown stage is a 404. */
+/**
+ * One column, `limit` cards after `cursor` — or from position `offset` — newest in the stage first. An
+ * unknown stage is a 404. An offset page skips rows on the board index alone and joins the account and
+ * owner for its own rows only; its nextCursor continues like any page's.
+ */
 export async function listPipelineColumn(
   ctx: Ctx, stage: string, query: PipelineColumnQuery, now = new Date(),
 ): Promise<PipelineColumnPage> {
@@ -165,10 +169,19 @@ export async function listPipelineColumn(
   const after = cursor
     ? Prisma.sql`AND (o."stageEnteredAt", o.id) < (${new Date(cursor.at)}::timestamptz, ${cursor.id}::uuid)`
     : Prisma.empty;
-  const rows = await db.$queryRaw<CardRow[]>(Prisma.sql`
-    SELECT ${CARD_COLUMNS} FROM ${CARD_FROM}
-    WHERE o.stage = ${stage}::"Stage" AND ${where} ${stalled} ${after}
-    ${CARD_ORDER}
-    LIMIT ${query.limit + 1}`);
+  const rows = query.offset
+    ? await db.$queryRaw<CardRow[]>(Prisma.sql`
+      SELECT ${CARD_COLUMNS} FROM (
+        SELECT o.* FROM "Opportunity" o
+        WHERE o.stage = ${stage}::"Stage" AND ${where} ${stalled}
+        ${CARD_ORDER}
+        OFFSET ${query.offset} LIMIT ${query.limit + 1}
+      ) o JOIN "Account" a ON a.id = o."accountId" JOIN "User" u ON u.id = o."ownerId"
+      ${CARD_ORDER}`)
+    : await db.$queryRaw<CardRow[]>(Prisma.sql`
+      SELECT ${CARD_COLUMNS} FROM ${CARD_FROM}
+      WHERE o.stage = ${stage}::"Stage" AND ${where} ${stalled} ${after}
+      ${CARD_ORDER}
+      LIMIT ${query.limit + 1}`);
   return toPage(rows, query.limit, table, await countWarningsForDeals(ctx, rows.map(toWarnable), now, table));
 }

@@ -218,6 +218,11 @@ export const closeOutFormOptionsSchema = z.object({
 }).meta({ id: "CloseOutFormOptions", description: "The review form's choices: the deal's review (or null), the active WIN_REASON / LOSS_REASON items in the reader's language, the deal's competitors." });
 export type CloseOutFormOptionsOutput = z.output<typeof closeOutFormOptionsSchema>;
 
+export const closeOutReasonOptionsSchema = z.object({
+  reasons: z.object({ WON: z.array(optionSchema), LOST: z.array(optionSchema) }),
+}).meta({ id: "CloseOutReasonOptions", description: "The org's active WIN_REASON / LOSS_REASON items in the reader's language: a review form's choices when it is about no one stored deal (bulk move to LOST, a deal created at LOST)." });
+export type CloseOutReasonOptionsOutput = z.output<typeof closeOutReasonOptionsSchema>;
+
 export const reasonReportQuerySchema = z.strictObject({
   from: dateSchema.optional(),
   to: dateSchema.optional(),

@@ -2,6 +2,7 @@
 // pipeline board's (lib/validations/pipeline.ts) under the same query-string names, so a board view and
 // a table view of the same deals share one URL query; the table adds a stage filter, sorting and pages.
 import { z } from "zod";
+import { lostReviewSchema } from "./analysis";
 import { idSchema, optionalText, stageSchema } from "./common";
 import { opportunityOutputSchema } from "./opportunity";
 import { pipelineFilterFields, readPipelineFilters, type PipelineFilters } from "./pipeline";
@@ -99,10 +100,14 @@ export const bulkStageMoveSchema = z
     to: stageSchema,
     lossReason: optionalText(500),
     reason: optionalText(500),
+    closeOut: lostReviewSchema.optional().meta({
+      description: "For a move to LOST: the loss review written for each deal in that deal's own move transaction (a deal without a complete review is refused).",
+    }),
   })
+  .refine((input) => input.closeOut === undefined || input.to === "LOST", { path: ["closeOut"], error: "A close-out review goes only with a move to LOST." })
   .meta({
     id: "BulkStageMove",
-    description: "Each item moves through the one stage-move path with its own version; a LOST move needs lossReason.",
+    description: "Each item moves through the one stage-move path with its own version; a LOST move needs each deal's complete close-out review (closeOut, or one saved before).",
   });
 
 export type BulkStageMove = z.output<typeof bulkStageMoveSchema>;

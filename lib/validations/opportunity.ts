@@ -20,10 +20,15 @@ export const opportunityCreateSchema = z
     ...opportunityFields,
     stage: stageSchema.optional(),
     lossReason: optionalText(500),
+    closeOut: lostReviewSchema.optional().meta({
+      description: "A deal created at LOST needs its complete loss review here (written in the same transaction); the loss reason then defaults to the primary reason's label.",
+    }),
   })
-  .refine((input) => input.stage !== "LOST" || Boolean(input.lossReason), {
-    path: ["lossReason"],
-    error: "A lost deal needs a loss reason.",
+  // Whether the review is complete is the data layer's LOST gate (enforceCloseOutAtCreation), with the same
+  // field errors as a move to LOST; here only its place: a review describes a lost deal.
+  .refine((input) => input.closeOut === undefined || input.stage === "LOST", {
+    path: ["closeOut"],
+    error: "A close-out review goes only with a deal created at LOST.",
   })
   .meta({ id: "OpportunityCreate" });
 

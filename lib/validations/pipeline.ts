@@ -1,6 +1,7 @@
 // Pipeline board filters and responses, shared by the board page, its URL and REST API v1. The page's
 // query string uses the same names as the API, so a board view is a shareable, reloadable URL.
 import { z } from "zod";
+import { PIPELINE_MAX_OFFSET } from "@/lib/domain/pipeline-paging";
 import { gradeSchema } from "./analysis";
 import { dateSchema, idSchema, stageSchema } from "./common";
 import { opportunityOutputSchema } from "./opportunity";
@@ -58,8 +59,16 @@ export const pipelineBoardQuerySchema = z
   .refine(closeRangeCheck.check, closeRangeCheck.params);
 
 export const pipelineColumnQuerySchema = z
-  .strictObject({ ...pipelineFilterFields, limit: pageLimit, cursor: z.string().max(500).optional() })
-  .refine(closeRangeCheck.check, closeRangeCheck.params);
+  .strictObject({
+    ...pipelineFilterFields,
+    limit: pageLimit,
+    cursor: z.string().max(500).optional(),
+    offset: z.coerce.number().int({ error: "Use a whole number of cards." }).min(0, { error: "Use a position ≥ 0." })
+      .max(PIPELINE_MAX_OFFSET, { error: `At most ${PIPELINE_MAX_OFFSET}.` }).optional()
+      .meta({ description: "Start at this position in the column (0 = the newest), in the same order, instead of after a cursor: for a scrollbar dragged far down. The page's nextCursor continues from there." }),
+  })
+  .refine(closeRangeCheck.check, closeRangeCheck.params)
+  .refine((query) => query.offset === undefined || query.cursor === undefined, { path: ["offset"], error: "Send either cursor or offset, not both." });
 
 export type PipelineFilters = z.output<typeof pipelineFilterSchema>;
 export type PipelineBoardQuery = z.output<typeof pipelineBoardQuerySchema>;

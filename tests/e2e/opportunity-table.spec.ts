@@ -1,6 +1,7 @@
 // The opportunities table in a real Chromium: the search filter lives in the URL (typed, reloaded, shared),
 // sorting by a column header (and back), the column chooser remembered across reloads, a bulk stage move
-// with one result per row (a row someone else changed meanwhile is refused, the others move), and the CSV
+// with one result per row (a row someone else changed meanwhile is refused, the others move), a bulk move to
+// Lost with its close-out review, and the CSV
 // export of the whole filtered set in the table's order. Each test makes its own deals under a unique name
 // and narrows the table to them with q, so the demo data around them does not matter.
 import { readFileSync } from "node:fs";
@@ -138,6 +139,45 @@ test("a bulk stage move reports each row: moved, or refused with the reason", as
   // The refused row stays selected for a retry, now with its current version.
   await expect(page.getByLabel(`Select ${foxtrot.name}`)).toBeChecked();
   await expect(page.getByLabel(`Select ${echo.name}`)).not.toBeChecked();
+});
+
+test("a bulk move to Lost asks for the close-out review and writes it for each moved deal", async ({ page }) => {
+  const label = uniqueLabel("lost");
+  const [golf, hotel, india] = await createDeals(page, label, [
+    { suffix: "Golf", amount: "70000.00", stage: "P0" },
+    { suffix: "Hotel", amount: "75000.00", stage: "P0" },
+    { suffix: "India", amount: "76000.00", stage: "P0" },
+  ]);
+  await page.goto(`/opportunities?q=${encodeURIComponent(label)}`);
+  for (const deal of [golf, hotel, india]) await page.getByLabel(`Select ${deal.name}`).check();
+  // Someone else edits India meanwhile: its move is refused, and so is the review written with it.
+  expect((await page.request.patch(`/api/v1/opportunities/${india.id}`, { data: { amount: "77000.00", version: india.version } })).status()).toBe(200);
+
+  const bar = page.getByRole("form", { name: "Bulk stage move" });
+  await bar.getByLabel("Move selected to").selectOption("LOST");
+  const review = bar.getByTestId("lost-review-fields");
+  await expect(review.getByLabel("Primary reason").locator("option")).not.toHaveCount(1); // the org's reasons have loaded
+  await bar.getByRole("button", { name: "Move 3" }).click();
+  const gaps = bar.getByTestId("close-out-gap-list");
+  await expect(gaps).toContainText("Choose the primary loss reason.");
+  await expect(gaps).toContainText("Write the lessons learned.");
+  await expect(page.getByRole("list", { name: "Stage move results" })).toHaveCount(0); // nothing was sent
+
+  await review.getByLabel("Primary reason").selectOption({ label: "Customer postponed the project indefinitely" });
+  await review.getByLabel("Lessons learned").fill("Confirm the project's funding before the proposal");
+  await bar.getByRole("button", { name: "Move 3" }).click();
+
+  const results = page.getByRole("list", { name: "Stage move results" });
+  await expect(results.locator('li[data-status="moved"]')).toHaveCount(2);
+  await expect(results.locator('li[data-status="refused"]')).toContainText(india.name);
+  await expect(results.locator('li[data-status="refused"]')).toContainText("Someone else changed this deal meanwhile");
+  await expect(page.getByText("2 moved, 1 refused")).toBeVisible();
+  for (const deal of [golf, hotel]) {
+    const stored = await page.request.get(`/api/v1/opportunities/${deal.id}/review`);
+    expect(stored.status()).toBe(200);
+    expect(await stored.json()).toMatchObject({ outcome: "LOST", lessons: "Confirm the project's funding before the proposal", isComplete: true });
+  }
+  expect((await page.request.get(`/api/v1/opportunities/${india.id}/review`)).status()).toBe(404);
 });
 
 test("Export CSV downloads the whole filtered set in the table's order", async ({ page }) => {

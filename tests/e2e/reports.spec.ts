@@ -8,8 +8,13 @@ const sectionOf = (page: Page, heading: string) => page.locator("section").filte
 test("a manager switches the report from monthly to quarterly, prints it cleanly and exports a table as CSV", async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, "manager@demo.test");
-  await page.goto("/reports");
+  // Reached from the top nav, by keyboard.
+  const reportsLink = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports", exact: true }).filter({ visible: true });
+  await reportsLink.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/reports$/);
   await expect(page.getByRole("heading", { level: 1, name: /^Reports · Quarterly · / })).toBeVisible({ timeout: 60_000 });
+  await expect(reportsLink).toHaveAttribute("aria-current", "page");
 
   await page.getByLabel("Report", { exact: true }).selectOption("month");
   await expect(page.getByLabel("Quarter")).toHaveCount(0);
@@ -120,4 +125,23 @@ test("an admin sees the calibration table beside the stage settings", async ({ p
   await expect(table.getByTestId("calibration-row-P7").getByRole("cell").nth(2)).toHaveText("100%");
   await expect(table.getByRole("button", { name: "Export CSV" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "P0 Research" })).toBeVisible();
+});
+
+test("a rep finds Reports in the top nav, in Chinese too, and sees their own report", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "rep3@demo.test");
+  await page.getByRole("button", { name: /Language/ }).click();
+  await page.getByRole("menuitemradio", { name: "简体中文" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  try {
+    const reportsLink = page.getByRole("navigation").getByRole("link", { name: "报表", exact: true }).filter({ visible: true });
+    await reportsLink.click();
+    await expect(page).toHaveURL(/\/reports$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("报表", { timeout: 60_000 });
+  } finally {
+    // Back to English so the demo user stays as seeded for later runs on the same data.
+    await page.getByRole("button", { name: /语言|Language/ }).click();
+    await page.getByRole("menuitemradio", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  }
 });

@@ -2,15 +2,19 @@
 
 import { X } from "lucide-react";
 import { type FormEvent, type ReactNode, useState } from "react";
+import { CloseOutGapList } from "@/components/analysis/close-out-gap-list";
+import { EMPTY_LOST_REVIEW, findLostReviewGaps, LostReviewFields } from "@/components/analysis/lost-review-fields";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FieldLabel } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
+import type { CloseOutGap } from "@/lib/domain/close-out";
 import { STAGE_KEYS, stageName, type StageKey, type StageTable } from "@/lib/domain/stages";
 import { interpolate } from "@/lib/i18n/config";
+import type { LostReviewInput } from "@/lib/validations/analysis";
 
-export type BulkMoveRequest = { to: StageKey; lossReason?: string; reason?: string };
+export type BulkMoveRequest = { to: StageKey; reason?: string; closeOut?: LostReviewInput };
 
 type BulkMoveBarProps = {
   count: number;
@@ -20,25 +24,33 @@ type BulkMoveBarProps = {
   onClear: () => void;
 };
 
-/** The selected rows' stage move: a target stage, a loss reason when the target is LOST, an optional note. */
+/**
+ * The selected rows' stage move: a target stage, an optional note, and for LOST the close-out review (the
+ * board's review fields), sent with the move and written for each deal in its own move transaction.
+ */
 export function BulkMoveBar({ count, stageTable, isPending, onMove, onClear }: BulkMoveBarProps) {
   const { locale, m } = useI18n();
   const t = m.opportunityTable.bulk;
   const [target, setTarget] = useState<StageKey | "">("");
-  const [lossReason, setLossReason] = useState("");
+  const [review, setReview] = useState<LostReviewInput>(EMPTY_LOST_REVIEW);
+  const [gaps, setGaps] = useState<CloseOutGap[]>([]);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<{ field: "target" | "lossReason"; message: string } | null>(null);
+  const [error, setError] = useState<{ field: "target"; message: string } | null>(null);
   const isLost = target === "LOST";
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!target) return setError({ field: "target", message: t.stageRequired });
-    if (isLost && !lossReason.trim()) return setError({ field: "lossReason", message: t.lossReasonRequired });
     setError(null);
-    onMove({ to: target, ...(isLost ? { lossReason: lossReason.trim() } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) });
+    // The same rule the server's LOST gate applies to each deal; checked here first so nothing is sent half-done.
+    const missing = isLost ? findLostReviewGaps(review) : [];
+    setGaps(missing);
+    if (missing.length) return;
+    onMove({ to: target, ...(isLost ? { closeOut: review } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) });
   };
 
-  const errorFor = (field: "target" | "lossReason") => (error?.field === field ? error.message : undefined);
+  const errorFor = (field: "target") => (error?.field === field ? error.message : undefined);
+  const r = m.analysis.review;
   return (
     <form
       onSubmit={onSubmit}
@@ -72,18 +84,16 @@ export function BulkMoveBar({ count, stageTable, isPending, onMove, onClear }: B
         </NativeSelect>
       </BarField>
       {isLost ? (
-        <BarField id="bulk-loss-reason" label={t.lossReason} error={errorFor("lossReason")} className="w-full sm:w-64">
-          <Input
-            id="bulk-loss-reason"
-            value={lossReason}
-            maxLength={500}
-            placeholder={t.lossReasonPlaceholder}
-            aria-required
-            aria-invalid={errorFor("lossReason") ? true : undefined}
-            aria-describedby={errorFor("lossReason") ? "bulk-loss-reason-error" : undefined}
-            onChange={(event) => setLossReason(event.target.value)}
+        <fieldset className="w-full max-w-3xl space-y-3 rounded-md border border-border bg-surface p-4" aria-describedby="bulk-review-hint">
+          <legend className="px-1 text-sm font-semibold text-foreground">{m.closeOutFlows.bulk.title}</legend>
+          <p id="bulk-review-hint" className="text-sm text-muted-foreground">{interpolate(m.closeOutFlows.bulk.hint, { count })}</p>
+          <CloseOutGapList gaps={gaps} />
+          <LostReviewFields
+            value={review}
+            onChange={setReview}
+            errors={Object.fromEntries(gaps.filter((gap) => gap !== "outcome").map((gap) => [gap, r.gaps[gap]]))}
           />
-        </BarField>
+        </fieldset>
       ) : null}
       <BarField id="bulk-reason" label={t.reason} className="w-full sm:w-56">
         <Input id="bulk-reason" value={reason} maxLength={500} placeholder={t.reasonPlaceholder} onChange={(event) => setReason(event.target.value)} />

@@ -105,9 +105,9 @@ describe("422 invalid input", () => {
       .toEqual({ accountId: world.account.id, ownerId: world.rep.id, teamId: world.north.id, version: 1 });
   });
 
-  it("requires a loss reason for LOST on creation, and the close-out review on a move", async () => {
-    const created = expectProblem(await createWith(world.rep.token, { ...validBody(), stage: "LOST" }), 422);
-    expect(created.errors?.map((error) => error.path)).toEqual(["lossReason"]);
+  it("requires the close-out review for LOST, on creation as on a move", async () => {
+    const created = expectProblem(await createWith(world.rep.token, { ...validBody(), stage: "LOST", lossReason: "Price" }), 422);
+    expect(created.errors?.map((error) => error.path)).toEqual(["closeOut.primaryReason", "closeOut.lessons"]);
     const deal = await ownDeal();
     for (const lossReason of [undefined, "", "   "]) {
       const moved = expectProblem(await call(stageRoute.POST, {

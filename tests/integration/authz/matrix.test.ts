@@ -259,6 +259,7 @@ const ROUTES: Record<string, RouteEntry> = {
   "GET /api/v1/opportunities/:id/review/options": { policy: "dealRead", build: async (f) => ({ params: await deal(f) }) },
   "GET /api/v1/opportunities/:id/file.pdf": { policy: "dealRead", build: async (f) => ({ params: await deal(f) }) },
   "GET /api/v1/close-out-reasons": { policy: "signedIn" },
+  "GET /api/v1/close-out-reasons/options": { policy: "signedIn" },
   "PATCH /api/v1/review-decisions/:id": { policy: "dealWrite", build: async (f) => ({ params: await ownersDecision(f), body: { status: "DONE" } }) },
   "GET /api/v1/recycle-bin": { policy: "signedIn" },
   "POST /api/v1/recycle-bin/:type/:id/restore": { policy: "dealWrite", build: async (f) => ({ params: { type: "opportunity", id: (await f.deletedDeal()).id } }) },

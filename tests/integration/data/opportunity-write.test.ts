@@ -49,7 +49,9 @@ describe("createOpportunity", () => {
   });
 
   it("starts a deal at a later stage or lost, with the stage module's probability", async () => {
-    const lost = await createOpportunity(world.ctx.rep, input({ stage: "LOST", lossReason: "Budget cut" }));
+    await db.orgListItem.create({ data: { orgId: world.org.id, list: "LOSS_REASON", key: "BUDGET_CUT", labelEn: "Budget cut", labelZh: "预算削减", order: 0 } });
+    const closeOut = { primaryReason: "BUDGET_CUT", secondaryReasons: [], lessons: "Confirm the budget owner early." };
+    const lost = await createOpportunity(world.ctx.rep, input({ stage: "LOST", lossReason: "Budget cut", closeOut }));
     expect(lost).toMatchObject({ stage: "LOST", probability: 0, weightedAmount: "0.00", lossReason: "Budget cut" });
     const p5 = await createOpportunity(world.ctx.rep, input({ stage: "P5", amount: "1000" }));
     expect(p5).toMatchObject({ stage: "P5", probability: 0.75, weightedAmount: "750.00" });

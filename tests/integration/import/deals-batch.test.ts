@@ -151,7 +151,7 @@ describe("importing deals a batch at a time", () => {
   it("creates nothing when the same file is imported again", async () => {
     const t = tag();
     await db.account.update({ where: { id: world.account.id }, data: { externalId: `ACC-${t}` } });
-    const lines = dealRows(t, 120).filter((row) => row.owner !== "rep3" && row.productLine).map(toLine(`ACC-${t}`));
+    const lines = dealRows(t, 120).filter((row) => row.owner !== "rep3" && row.productLine && row.stage !== "LOST").map(toLine(`ACC-${t}`));
     const first = await importFile(world.ctx.manager, lines);
     expect(first).toMatchObject({ status: "COMPLETED", createdCount: lines.length, rejectedCount: 0 });
     const where = { orgId: world.org.id, opportunity: { externalId: { startsWith: `${t}-` } } };
@@ -191,6 +191,17 @@ describe("importing deals a batch at a time", () => {
     expect(report[0]).toContain("gates: Design reviewed");
     expect(report[1]).toContain("currency: Deals are recorded in the organization's currency, CNY.");
     expect(report[2]).toContain("ownerEmail: No active user has this email.");
+  });
+
+  it("refuses a new deal at LOST, as creating one does without its close-out review (an import row carries none)", async () => {
+    const t = tag();
+    await db.account.update({ where: { id: world.account.id }, data: { externalId: `ACC-${t}` } });
+    const job = await createImportJob(world.ctx.rep, "opportunity", csvFile([`${t}-1,Lost at once,ACC-${t},100,2027-03-31,LOST,,,Price`]));
+    await startImport(world.ctx.rep, job.id, job.mapping, { runInBackground: false });
+    expect(await getImportJob(world.ctx.rep, job.id)).toMatchObject({ status: "COMPLETED", createdCount: 0, rejectedCount: 1 });
+    const report = (await buildRejectedReport(world.ctx.rep, job.id)).replace(/^\uFEFF/, "").trim().split("\r\n").slice(1);
+    expect(report[0]).toContain("closeOut.primaryReason: ");
+    expect(await db.opportunity.count({ where: { orgId: world.org.id, externalId: `${t}-1` } })).toBe(0);
   });
 
   it("resumes a stopped import to the end without duplicating a deal, its history or its audit", async () => {
