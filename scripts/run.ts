@@ -3,7 +3,7 @@
 // missing or older than the sources, then serves Next.js on PORT (default 3000).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { openDatabase, resolveDataDir } from "../lib/infra/database";
@@ -11,6 +11,8 @@ import { applyMigrations } from "../lib/infra/migrate";
 
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const mode = process.argv[2] === "dev" ? "dev" : "start";
+/** Turbopack's incremental build cache (next build writes it; a stale one can fail a build). */
+const TURBOPACK_CACHE = path.join(".next", "cache", "turbopack");
 const SOURCE_DIRS = ["app", "components", "lib", "messages", "public", "prisma"];
 const SOURCE_FILES = ["next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"];
 
@@ -77,7 +79,15 @@ async function main() {
   };
   if (mode === "start" && !isBuildCurrent()) {
     console.log("Building the app (first start or changed sources)…");
-    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+    const runBuild = () => spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+    let build = runBuild();
+    if (build.status !== 0 && existsSync(TURBOPACK_CACHE)) {
+      // Turbopack's incremental build cache can go stale across source changes (a "ModuleId not found"
+      // panic was seen after files moved): one more build from scratch before giving up.
+      console.log("The build failed; retrying once without Turbopack's build cache…");
+      rmSync(TURBOPACK_CACHE, { recursive: true, force: true });
+      build = runBuild();
+    }
     if (build.status !== 0) throw new Error("next build failed");
   }
 
