@@ -81,6 +81,8 @@ export async function openBoard(context: BrowserContext, url: string): Promise<{
 
 /** Drags the first P1 card onto the P2 column (as the e2e test does) and returns drop → painted there. */
 export async function timeDrop(page: Page): Promise<number> {
+  // The board is painted from the server's HTML before its scripts run; a drag needs the page hydrated.
+  await page.waitForLoadState("networkidle");
   const card = page.locator(P1_CARD).first();
   const cardId = await card.getAttribute("data-card-id");
   const from = await card.boundingBox();

@@ -40,6 +40,8 @@ export type PipelineBoardProps = {
 // The pointer must travel a little (mouse) or rest a moment (touch) before a drag starts, so clicks on the
 // card's link and menu, and finger scrolling of the column, keep working.
 const MOUSE_ACTIVATION = { distance: 6 };
+/** Columns in the shell's HTML: what a laptop screen shows of the board (P0–P3). */
+const FIRST_PAINTED_COLUMNS = 4;
 const TOUCH_ACTIVATION = { delay: 200, tolerance: 8 };
 
 /** The pointer's column when it is inside one (precise for wide boards), else the most overlapped one. */
@@ -102,29 +104,31 @@ export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFilt
     onDragCancel: ({ active }) => interpolate(t.a11y.cancelled, { name: nameOf(active.data.current) }),
   };
 
-  const renderColumn = (stage: BoardStage, headerAction?: ReactNode) => {
+  const renderColumn = (stage: BoardStage, position: number, headerAction?: ReactNode) => {
     const initial = columns.find((column) => column.stage === stage.key);
     const totals = totalsByStage.get(stage.key);
     if (!initial || !totals) return null;
-    // Each column is its own Suspense boundary: React hydrates them one by one and lets the browser paint
-    // in between, instead of one long task for the whole board. Nothing suspends, so no fallback shows.
-    return (
-      <Suspense key={stage.key} fallback={null}>
-        <PipelineColumn
-          stage={stage}
-          stages={stages}
-          totals={totals}
-          firstPage={{ items: initial.items, nextCursor: initial.nextCursor }}
-          renderedAt={renderedAt}
-          filterQuery={filterQuery}
-          isFiltered={isFiltered}
-          currency={currency}
-          pendingIds={pendingIds}
-          onMove={requestMove}
-          headerAction={headerAction}
-        />
-      </Suspense>
+    const column = (
+      <PipelineColumn
+        key={stage.key}
+        stage={stage}
+        stages={stages}
+        totals={totals}
+        firstPage={{ items: initial.items, nextCursor: initial.nextCursor }}
+        renderedAt={renderedAt}
+        filterQuery={filterQuery}
+        isFiltered={isFiltered}
+        currency={currency}
+        pendingIds={pendingIds}
+        onMove={requestMove}
+        headerAction={headerAction}
+      />
     );
+    // The columns a screen shows first are part of the page's first HTML, painted as it arrives. The others
+    // are each their own Suspense boundary: React's server renderer sends such a boundary's HTML after the
+    // shell (revealed by a script, a little later), and the browser hydrates them one by one, painting in
+    // between, instead of in one long task for the whole board. Nothing suspends, so no fallback shows.
+    return position < FIRST_PAINTED_COLUMNS ? column : <Suspense key={stage.key} fallback={null}>{column}</Suspense>;
   };
 
   const lost = stageByKey.get("LOST");
@@ -164,10 +168,10 @@ export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFilt
           data-testid="pipeline-board"
           className="flex h-[calc(100dvh-17.5rem)] min-h-[26rem] snap-x gap-3 overflow-x-auto overscroll-x-contain pb-2"
         >
-          {stages.filter((stage) => stage.key !== "LOST").map((stage) => renderColumn(stage))}
+          {stages.filter((stage) => stage.key !== "LOST").map((stage, position) => renderColumn(stage, position))}
           {lost && lostTotals ? (
             isLostOpen ? (
-              renderColumn(lost, <CollapseLostButton onCollapse={() => setIsLostOpen(false)} />)
+              renderColumn(lost, stages.length, <CollapseLostButton onCollapse={() => setIsLostOpen(false)} />)
             ) : (
               <LostRail name={lost.name} totals={lostTotals} onExpand={() => setIsLostOpen(true)} />
             )

@@ -145,7 +145,6 @@ export function PipelineColumn(props: PipelineColumnProps) {
       className={cn(
         // Columns scrolled out of the board's view are neither styled, laid out nor painted until they come in.
         "flex h-full w-[17.5rem] shrink-0 snap-start flex-col rounded-lg border transition-colors",
-        "[contain-intrinsic-size:auto_17.5rem_auto_35rem] [content-visibility:auto]",
         isDropTarget ? "border-primary bg-primary-soft/60 ring-2 ring-primary/30" : "border-border bg-slate-50/80",
       )}
     >
