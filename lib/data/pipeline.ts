@@ -128,7 +128,8 @@ async function queryFirstPages(query: BoardQuery, limit: number): Promise<Map<St
       ${CARD_ORDER}
       LIMIT ${limit + 1}
     ) card`);
-  const warnings = await countWarningsForDeals(query.ctx, rows.map(toWarnable), now, table);
+  // The request has read the stage table: the warnings take it with the caller (getStageTable reads ctx.stageTable).
+  const warnings = await countWarningsForDeals({ ...query.ctx, stageTable: table }, rows.map(toWarnable), now);
   for (const stage of STAGE_KEYS) {
     pages.set(stage, toPage(rows.filter((row) => row.stage === stage), limit, table, warnings));
   }
@@ -183,5 +184,5 @@ export async function listPipelineColumn(
       WHERE o.stage = ${stage}::"Stage" AND ${where} ${stalled} ${after}
       ${CARD_ORDER}
       LIMIT ${query.limit + 1}`);
-  return toPage(rows, query.limit, table, await countWarningsForDeals(ctx, rows.map(toWarnable), now, table));
+  return toPage(rows, query.limit, table, await countWarningsForDeals({ ...ctx, stageTable: table }, rows.map(toWarnable), now));
 }

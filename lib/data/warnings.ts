@@ -5,7 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { type DealFacts, DEFAULT_WARNING_CONFIG, evaluateWarnings, type Warning, type WarningRuleKey } from "@/lib/domain/warnings";
-import { OPEN_STAGE_KEYS, type StageKey, type StageTable } from "@/lib/domain/stages";
+import { OPEN_STAGE_KEYS, type StageKey } from "@/lib/domain/stages";
 import { invalid, notFound } from "@/lib/errors";
 import { type Ctx, opportunityVisibility } from "@/lib/permissions";
 import type { WarningAction } from "@/lib/validations/forecast";
@@ -78,12 +78,10 @@ export async function listWarnings(ctx: Ctx, scope: WarningScope, options: { inc
  * must come from a query already limited to what the caller may see (the board's card rows are); closed
  * deals and deals without a warning are absent from the result.
  */
-export async function countWarningsForDeals(
-  ctx: Ctx, deals: readonly WarnableDeal[], now = new Date(), table?: StageTable,
-): Promise<Map<string, number>> {
+export async function countWarningsForDeals(ctx: Ctx, deals: readonly WarnableDeal[], now = new Date()): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const open = deals.filter((deal) => (OPEN_STAGE_KEYS as readonly string[]).includes(deal.stage));
-  for (const warning of await judgeDeals(ctx, open, now, table)) {
+  for (const warning of await judgeDeals(ctx, open, now)) {
     if (warning.acknowledged || warning.snoozedUntil) continue;
     counts.set(warning.opportunityId, (counts.get(warning.opportunityId) ?? 0) + 1);
   }
@@ -92,13 +90,13 @@ export async function countWarningsForDeals(
 
 /**
  * Every rule over the given deals' facts (a handful of queries whatever their number), with the caller's
- * dismissals, in the deals' order; `knownTable` is the org's stage table when the caller has read it already.
+ * dismissals, in the deals' order.
  */
-async function judgeDeals(ctx: Ctx, deals: readonly WarnableDeal[], now: Date, knownTable?: StageTable): Promise<DealWarning[]> {
+async function judgeDeals(ctx: Ctx, deals: readonly WarnableDeal[], now: Date): Promise<DealWarning[]> {
   if (!deals.length) return [];
   const ids = deals.map((deal) => deal.id);
   const [table, facts, states, buyingCenters, fishbones] = await Promise.all([
-    knownTable ?? getStageTable(ctx),
+    getStageTable(ctx),
     loadFacts(ctx.orgId, ids),
     db.$queryRaw<{ opportunityId: string; rule: string; acknowledgedAt: Date | null; snoozedUntil: Date | null }[]>`
       SELECT "opportunityId"::text AS "opportunityId", rule::text AS rule, "acknowledgedAt", "snoozedUntil" FROM "WarningState"
