@@ -16,7 +16,7 @@ import { interpolate } from "@/lib/i18n/config";
 import { boardKeys, fetchTotals } from "./board-api";
 import type { BoardFormats } from "./board-format";
 import { BoardFormatsProvider } from "./board-formats-context";
-import { BoardIconSprite } from "./board-icons";
+import { BoardIconStyles } from "./board-icons";
 import { type BoardCard, type BoardColumn, type BoardStage, readCardSignals } from "./board-model";
 import { CollapseLostButton, LostRail } from "./lost-rail";
 import { usePipelineMessages } from "./use-pipeline-messages";
@@ -158,7 +158,7 @@ export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFilt
         onDragCancel={() => setActiveCard(null)}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t.card.dragHint } }}
       >
-        <BoardIconSprite />
+        <BoardIconStyles />
         <p id="pipeline-drag-hint" className="sr-only">{t.card.dragHint}</p>
         <p className="sr-only" role="status" aria-live="polite">{announcement}</p>
         {totalsQuery.isError ? <p className="mb-2 text-xs text-amber-700" role="status">{t.totalsStale}</p> : null}
