@@ -18,24 +18,47 @@ const DAY_MS = 86_400_000;
  * deleted one. The pipeline integration tests compare
  * the board with Prisma's opportunityVisibility for every role, so the two cannot drift apart silently.
  */
-export function visibilitySql(ctx: Ctx): Prisma.Sql {
+export function visibilitySql(ctx: Ctx, memberDeals?: MemberDeals): Prisma.Sql {
   const base = Prisma.sql`o."orgId" = ${ctx.orgId}::uuid AND o."deletedAt" IS NULL`;
   if (ctx.role === "ADMIN") return base;
-  const ownOrMember = mineSql(ctx);
+  const ownOrMember = mineSql(ctx, memberDeals);
   if (ctx.role === "MANAGER") {
     return Prisma.sql`${base} AND (${ownOrMember} OR o."teamId" = ANY(${ctx.managedTeamIds}::uuid[]))`;
   }
   return Prisma.sql`${base} AND ${ownOrMember}`;
 }
 
+/** The deals whose virtual project team the caller is on, read ahead of a query (see readMemberDeals). */
+export type MemberDeals = readonly string[];
+/** Above this many, the deals stay a subquery rather than a parameter list. */
+const MAX_LISTED_MEMBER_DEALS = 1_000;
+
+/**
+ * The caller's project-team deals, read before the board's queries: most callers are on none, and then
+ * "mine" is the owner alone, which PostgreSQL reads in stage order straight from the owner's board index.
+ * With the team side in the query (even an empty one) it walked the org's whole stage in that order and
+ * filtered it, e.g. 7,500 rows for a rep's first pages. Undefined (the subquery then) when there are too many.
+ */
+export async function readMemberDeals(ctx: Ctx): Promise<MemberDeals | undefined> {
+  if (ctx.role === "ADMIN") return undefined;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT "opportunityId"::text AS id FROM "OpportunityTeamMember"
+     WHERE "orgId" = ${ctx.orgId}::uuid AND "userId" = ${ctx.userId}::uuid
+     LIMIT ${MAX_LISTED_MEMBER_DEALS + 1}`;
+  return rows.length > MAX_LISTED_MEMBER_DEALS ? undefined : rows.map((row) => row.id);
+}
+
 /**
  * "My deals": owned by the caller or with the caller on the deal's virtual project team. The team side is
- * an uncorrelated array (one index lookup, evaluated once), not a correlated EXISTS: PostgreSQL then ORs
- * the owner index with the primary key in a bitmap instead of probing every deal of the org (at 1,000,000
- * deals a rep's board went from ~3 s to ~0.2 s). Member rows carry their deal's org.
+ * the deals read ahead (readMemberDeals), or else an uncorrelated array (one index lookup, evaluated once),
+ * not a correlated EXISTS: PostgreSQL then ORs the owner index with the primary key in a bitmap instead of
+ * probing every deal of the org (at 1,000,000 deals a rep's board went from ~3 s to ~0.2 s). Member rows
+ * carry their deal's org.
  */
-function mineSql(ctx: Ctx): Prisma.Sql {
-  return Prisma.sql`(o."ownerId" = ${ctx.userId}::uuid OR o.id = ANY(ARRAY(
+function mineSql(ctx: Ctx, memberDeals?: MemberDeals): Prisma.Sql {
+  const owned = Prisma.sql`o."ownerId" = ${ctx.userId}::uuid`;
+  if (memberDeals) return memberDeals.length ? Prisma.sql`(${owned} OR o.id = ANY(${memberDeals}::uuid[]))` : owned;
+  return Prisma.sql`(${owned} OR o.id = ANY(ARRAY(
     SELECT "opportunityId" FROM "OpportunityTeamMember" WHERE "orgId" = ${ctx.orgId}::uuid AND "userId" = ${ctx.userId}::uuid)))`;
 }
 
@@ -48,13 +71,13 @@ export function defaultScope(ctx: Pick<Ctx, "role">): PipelineScope {
   return ctx.role === "REP" ? "mine" : "all";
 }
 
-function scopeSql(ctx: Ctx, scope: PipelineScope | undefined): Prisma.Sql | null {
+function scopeSql(ctx: Ctx, scope: PipelineScope | undefined, memberDeals?: MemberDeals): Prisma.Sql | null {
   const effective = scope ?? defaultScope(ctx);
   if (!allowedScopes(ctx).includes(effective)) {
     throw new AppError("FORBIDDEN", `Your role may only use scope=${allowedScopes(ctx).join("|")}.`);
   }
   // A REP's visibility already is "mine"; repeating it would only make PostgreSQL evaluate it twice.
-  if (effective === "mine") return ctx.role === "REP" ? null : mineSql(ctx);
+  if (effective === "mine") return ctx.role === "REP" ? null : mineSql(ctx, memberDeals);
   if (effective === "team") {
     const teamIds = [...new Set([...ctx.teamIds, ...ctx.managedTeamIds])];
     return Prisma.sql`o."teamId" = ANY(${teamIds}::uuid[])`;
@@ -120,8 +143,9 @@ async function searchSql(ctx: Ctx, text: string): Promise<Prisma.Sql> {
  * never join the account table.
  */
 export async function buildPipelineWhere(ctx: Ctx, filters: PipelineFilters): Promise<Prisma.Sql> {
-  const conditions: Prisma.Sql[] = [visibilitySql(ctx)];
-  const scope = scopeSql(ctx, filters.scope);
+  const memberDeals = await readMemberDeals(ctx);
+  const conditions: Prisma.Sql[] = [visibilitySql(ctx, memberDeals)];
+  const scope = scopeSql(ctx, filters.scope, memberDeals);
   if (scope) conditions.push(scope);
   if (filters.ownerId) conditions.push(Prisma.sql`o."ownerId" = ${filters.ownerId}::uuid`);
   if (filters.teamId) conditions.push(Prisma.sql`o."teamId" = ${filters.teamId}::uuid`);
