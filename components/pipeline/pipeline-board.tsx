@@ -7,7 +7,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
 import dynamic from "next/dynamic";
-import { type ReactNode, Suspense, useCallback, useMemo, useState } from "react";
+import { type ReactNode, Suspense, useCallback, useMemo, useState, useSyncExternalStore } from "react";
 import { GateFixList } from "@/components/opportunities/gates/gate-fix-list";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -40,8 +40,9 @@ export type PipelineBoardProps = {
 // The pointer must travel a little (mouse) or rest a moment (touch) before a drag starts, so clicks on the
 // card's link and menu, and finger scrolling of the column, keep working.
 const MOUSE_ACTIVATION = { distance: 6 };
-/** Columns in the shell's HTML: what a laptop screen shows of the board (P0–P3). */
+/** Columns whose cards are in the page's first HTML: what a laptop screen shows of the board (P0–P3). */
 const FIRST_PAINTED_COLUMNS = 4;
+const subscribeToNothing = () => () => {};
 const TOUCH_ACTIVATION = { delay: 200, tolerance: 8 };
 
 /** The pointer's column when it is inside one (precise for wide boards), else the most overlapped one. */
@@ -59,6 +60,8 @@ type DropData = { stage?: StageKey };
 
 export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFiltered, isStalledOnly, currency, formats }: PipelineBoardProps) {
   const t = usePipelineMessages();
+  // False on the server and while hydrating, true from the render right after: the deferred columns' cards.
+  const isRunning = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   const stageByKey = useMemo(() => new Map(stages.map((stage) => [stage.key, stage])), [stages]);
   const firstPages = useMemo(() => Object.fromEntries(columns.map(({ stage, items, nextCursor }) => [stage, { items, nextCursor }])), [columns]);
   const totalsQuery = useQuery({
@@ -122,12 +125,16 @@ export function PipelineBoard({ columns, stages, renderedAt, filterQuery, isFilt
         pendingIds={pendingIds}
         onMove={requestMove}
         headerAction={headerAction}
+        areCardsDeferred={!isRunning && position >= FIRST_PAINTED_COLUMNS}
       />
     );
-    // The columns a screen shows first are part of the page's first HTML, painted as it arrives. The others
-    // are each their own Suspense boundary: React's server renderer sends such a boundary's HTML after the
-    // shell (revealed by a script, a little later), and the browser hydrates them one by one, painting in
-    // between, instead of in one long task for the whole board. Nothing suspends, so no fallback shows.
+    // The columns a screen shows first are part of the page's first HTML, cards included, painted as it
+    // arrives. The others come with their totals and placeholder rows: their cards are rendered once the
+    // board runs in the browser (laying out cards nobody sees yet made the first frame's layout about twice
+    // as long). They are each their own Suspense boundary: React's server renderer sends such a boundary's
+    // HTML after the shell (revealed by a script, a little later), and the browser hydrates them one by one,
+    // painting in between, instead of in one long task for the whole board. Nothing suspends, so no
+    // fallback shows.
     return position < FIRST_PAINTED_COLUMNS ? column : <Suspense key={stage.key} fallback={null}>{column}</Suspense>;
   };
 

@@ -47,6 +47,8 @@ type PipelineColumnProps = {
   onMove: (card: BoardCard, to: StageKey) => void;
   /** Rendered in the header, e.g. the collapse button of the LOST column. */
   headerAction?: ReactNode;
+  /** Placeholders instead of the cards, until the board runs in the browser (off-screen columns, see PipelineBoard). */
+  areCardsDeferred?: boolean;
 };
 
 /**
@@ -55,7 +57,7 @@ type PipelineColumnProps = {
  * column, loading the next page through the cursor shortly before the end of the loaded cards.
  */
 export function PipelineColumn(props: PipelineColumnProps) {
-  const { stage, stages, totals, firstPage, renderedAt, filterQuery, isFiltered, currency, pendingIds, onMove, headerAction } = props;
+  const { stage, stages, totals, firstPage, renderedAt, filterQuery, isFiltered, currency, pendingIds, onMove, headerAction, areCardsDeferred } = props;
   const { m } = useI18n();
   const t = usePipelineMessages();
   const nowMs = Date.parse(renderedAt);
@@ -158,7 +160,8 @@ export function PipelineColumn(props: PipelineColumnProps) {
           </div>
         ) : (
           <ol className="relative" style={{ height: totalSize }} aria-label={t.newestFirst}>
-            {virtualItems.map((row) => {
+            {/* A column the first screen does not show gets its cards once the board runs (see PipelineBoard). */}
+            {(areCardsDeferred ? [] : virtualItems).map((row) => {
               const card = items[row.index];
               if (isGapRow(card)) {
                 return (
@@ -204,12 +207,14 @@ export function PipelineColumn(props: PipelineColumnProps) {
                 </li>
               );
             })}
-            {unloadedRows > 0 ? (
+            {unloadedRows > 0 || areCardsDeferred ? (
               <li
                 aria-hidden="true"
                 data-testid="unloaded-rows"
                 className="pointer-events-none absolute inset-x-0"
-                style={{ top: loadedEnd + CARD_GAP_PX, height: unloadedRows * ROW_PX - CARD_GAP_PX, backgroundImage: PLACEHOLDER_ROWS }}
+                style={areCardsDeferred
+                  ? { top: 0, height: totalSize, backgroundImage: PLACEHOLDER_ROWS }
+                  : { top: loadedEnd + CARD_GAP_PX, height: unloadedRows * ROW_PX - CARD_GAP_PX, backgroundImage: PLACEHOLDER_ROWS }}
               />
             ) : null}
           </ol>
