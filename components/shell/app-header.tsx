@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { ActionResult } from "@/components/forms/action-result";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { NavLinks } from "./nav-links";
@@ -18,7 +18,7 @@ export function AppHeader({ appName, orgName, user, changeLocale, isAdmin, canAp
   return (
     <header className="sticky top-0 z-40 border-b print:hidden border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/80">
       <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-4 px-4 sm:px-6">
-        <Link
+        <IntentLink
           href="/opportunities"
           className="flex min-w-0 items-center gap-2.5 rounded-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2"
         >
@@ -29,7 +29,7 @@ export function AppHeader({ appName, orgName, user, changeLocale, isAdmin, canAp
             <span className="truncate text-sm font-semibold text-foreground">{appName}</span>
             <span className="truncate text-xs text-muted-foreground">{orgName}</span>
           </span>
-        </Link>
+        </IntentLink>
         <div className="hidden min-w-0 xl:block">
           <NavLinks isAdmin={isAdmin} canApprove={canApprove} />
         </div>

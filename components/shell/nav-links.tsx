@@ -1,10 +1,11 @@
 "use client";
 
 import { BarChart3, Building2, ClipboardCheck, FileChartColumnIncreasing, KanbanSquare, Presentation, RefreshCcw, ShieldCheck, Target } from "lucide-react";
-import Link, { useLinkStatus } from "next/link";
+import { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { cn } from "@/components/ui/cn";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Spinner } from "@/components/ui/spinner";
 import type { Messages } from "@/messages/en";
 
@@ -57,7 +58,7 @@ export function NavLinks({ isAdmin = false, canApprove = false }: { isAdmin?: bo
       {[...ITEMS, ...(canApprove ? [APPROVALS_ITEM, REVIEW_ITEM] : []), ...(isAdmin ? [ADMIN_ITEM] : [])].map(({ href, key, icon: Icon }) => {
         const isCurrent = pathname === href || pathname.startsWith(`${href}/`);
         return (
-          <Link
+          <IntentLink
             key={href}
             href={href}
             aria-current={isCurrent ? "page" : undefined}
@@ -69,7 +70,7 @@ export function NavLinks({ isAdmin = false, canApprove = false }: { isAdmin?: bo
           >
             <NavIcon icon={Icon} />
             {navLabel(key, m)}
-          </Link>
+          </IntentLink>
         );
       })}
     </nav>

@@ -1,12 +1,12 @@
 import { List, Plus } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { buildBoardFormats } from "@/components/pipeline/board-format";
 import { toBoardCard } from "@/components/pipeline/board-model";
 import { PipelineBoard } from "@/components/pipeline/pipeline-board";
 import { PipelineFilters } from "@/components/pipeline/pipeline-filters";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { IntentLink } from "@/components/ui/intent-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { listStages, stageName } from "@/lib/domain/stages";
 import { getPipelineBoard } from "@/lib/data/pipeline";
@@ -57,16 +57,16 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
         actions={
           <>
             <Button variant="secondary" asChild>
-              <Link href="/opportunities">
+              <IntentLink href="/opportunities">
                 <List aria-hidden="true" />
                 {t.tableView}
-              </Link>
+              </IntentLink>
             </Button>
             <Button asChild>
-              <Link href="/opportunities/new">
+              <IntentLink href="/opportunities/new">
                 <Plus aria-hidden="true" />
                 {t.newDeal}
-              </Link>
+              </IntentLink>
             </Button>
           </>
         }
