@@ -14,6 +14,19 @@ type After = { amount?: string; expectedCloseDate?: string };
 
 /** One row per tracked field whose value really changed (1000 → "1000.00" is no change). */
 export async function recordFieldChanges(tx: Tx, ctx: Ctx, before: Before, after: After): Promise<void> {
+  await recordFieldChangesOfMany(tx, ctx, [{ before, after }]);
+}
+
+/** recordFieldChanges for many deals (an import batch) in one statement. */
+export async function recordFieldChangesOfMany(tx: Tx, ctx: Ctx, edits: readonly { before: Before; after: After }[]): Promise<void> {
+  const rows = edits.flatMap(({ before, after }) => trackedChanges(before, after).map((row) => ({ ...row, opportunityId: before.id })));
+  if (!rows.length) return;
+  await tx.opportunityFieldChange.createMany({
+    data: rows.map((row) => ({ ...row, orgId: ctx.orgId, byUserId: ctx.userId })),
+  });
+}
+
+function trackedChanges(before: Before, after: After): { field: TrackedField; before: string; after: string }[] {
   const rows: { field: TrackedField; before: string; after: string }[] = [];
   if (after.amount !== undefined && !toDecimal(after.amount).eq(toDecimal(before.amount.toString()))) {
     rows.push({ field: "amount", before: toDecimal(before.amount.toString()).toFixed(2), after: toDecimal(after.amount).toFixed(2) });
@@ -22,8 +35,5 @@ export async function recordFieldChanges(tx: Tx, ctx: Ctx, before: Before, after
   if (after.expectedCloseDate !== undefined && after.expectedCloseDate !== beforeDate) {
     rows.push({ field: "expectedCloseDate", before: beforeDate, after: after.expectedCloseDate });
   }
-  if (!rows.length) return;
-  await tx.opportunityFieldChange.createMany({
-    data: rows.map((row) => ({ ...row, orgId: ctx.orgId, opportunityId: before.id, byUserId: ctx.userId })),
-  });
+  return rows;
 }
