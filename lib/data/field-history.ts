@@ -21,9 +21,12 @@ export async function recordFieldChanges(tx: Tx, ctx: Ctx, before: Before, after
 export async function recordFieldChangesOfMany(tx: Tx, ctx: Ctx, edits: readonly { before: Before; after: After }[]): Promise<void> {
   const rows = edits.flatMap(({ before, after }) => trackedChanges(before, after).map((row) => ({ ...row, opportunityId: before.id })));
   if (!rows.length) return;
-  await tx.opportunityFieldChange.createMany({
-    data: rows.map((row) => ({ ...row, orgId: ctx.orgId, byUserId: ctx.userId })),
-  });
+  // Plain SQL over arrays: an import batch writes a thousand rows, many times faster than the ORM's createMany.
+  await tx.$executeRaw`
+    INSERT INTO "OpportunityFieldChange" ("id", "orgId", "opportunityId", "field", "before", "after", "byUserId", "at")
+    SELECT gen_random_uuid(), ${ctx.orgId}::uuid, v."opportunityId", v."field", v."before", v."after", ${ctx.userId}::uuid, now()
+    FROM unnest(${rows.map((row) => row.opportunityId)}::uuid[], ${rows.map((row) => row.field)}::text[],
+      ${rows.map((row) => row.before)}::text[], ${rows.map((row) => row.after)}::text[]) AS v("opportunityId", "field", "before", "after")`;
 }
 
 function trackedChanges(before: Before, after: After): { field: TrackedField; before: string; after: string }[] {

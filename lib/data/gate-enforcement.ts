@@ -222,14 +222,21 @@ export async function recordGateOutcome(tx: Tx, deal: GateDeal, stageChangeId: s
   await recordGateOutcomes(tx, [{ deal, stageChangeId, verdict, at }]);
 }
 
-/** recordGateOutcome for many stage changes (an import batch) in at most two statements. */
+/** recordGateOutcome for many stage changes (an import batch) in at most two statements (plain SQL over arrays for the exceptions). */
 export async function recordGateOutcomes(
   tx: Tx, outcomes: readonly { deal: Pick<GateDeal, "id" | "orgId">; stageChangeId: string; verdict: AllowedMove; at: Date }[],
 ): Promise<void> {
   const exceptions = outcomes.flatMap(({ deal, stageChangeId, verdict, at }) => verdict.warnings.map((warning) => ({
     orgId: deal.orgId, opportunityId: deal.id, criterionId: warning.criterionId, stageChangeId, at,
   })));
-  if (exceptions.length) await tx.gateException.createMany({ data: exceptions });
+  if (exceptions.length) {
+    await tx.$executeRaw`
+      INSERT INTO "GateException" ("id", "orgId", "opportunityId", "criterionId", "stageChangeId", "at")
+      SELECT gen_random_uuid(), v."orgId", v."opportunityId", v."criterionId", v."stageChangeId", v."at"
+      FROM unnest(${exceptions.map((row) => row.orgId)}::uuid[], ${exceptions.map((row) => row.opportunityId)}::uuid[],
+        ${exceptions.map((row) => row.criterionId)}::uuid[], ${exceptions.map((row) => row.stageChangeId)}::uuid[],
+        ${exceptions.map((row) => row.at)}::timestamptz[]) AS v("orgId", "opportunityId", "criterionId", "stageChangeId", "at")`;
+  }
   const used = outcomes.filter(({ verdict }) => verdict.approvalIds.length);
   if (used.length) {
     await tx.approvalRequest.updateMany({
