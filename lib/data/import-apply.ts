@@ -10,9 +10,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { type ImportEntity, type ImportMapping, mapRow } from "@/lib/domain/import";
-import { formatMoneyString } from "@/lib/domain/money";
-import { type FieldError, isAppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { FieldError } from "@/lib/errors";
 import type { Ctx } from "@/lib/permissions";
 import {
   type AccountImportRow, type ContactImportRow, IMPORT_ROW_SCHEMAS, type OpportunityImportRow,

@@ -3,12 +3,8 @@
 // stage, history, gate exceptions and used approvals, field history, stored health, audit, forecast totals —
 // refuse the same rows for the same reasons (a deal the importer cannot see as not found), write nothing when
 // the same file comes again, apply a row whole or not at all, and never overwrite an edit made meanwhile.
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createImportJob, getImportJob, startImport } from "@/lib/data/imports";
 import { moveOpportunityToStage, updateOpportunity } from "@/lib/data/opportunities";
 import {
   changeOpportunitiesByExternalId, type DealChange, findDealsByExternalId, importedDealPatch,
@@ -16,35 +12,18 @@ import {
 import { type FieldError, isAppError } from "@/lib/errors";
 import type { StageKey } from "@/lib/domain/stages";
 import type { Ctx } from "@/lib/permissions";
-import { setFileStorage } from "@/lib/storage";
-import { createLocalStorage } from "@/lib/storage/local";
 import { buildOpportunity } from "../../factories";
-import { buildGateWorld, type GateWorld } from "../gates/world";
+import { buildDealImportWorld, dealCsv, type DealImportWorld, IMPORT_REASON, importDeals, readRollup, rollupDelta, tag } from "./helpers";
 
-let world: GateWorld;
-let gates: Awaited<ReturnType<GateWorld["criterion"]>>[];
-let emails: Record<"rep" | "rep2" | "rep3", string>;
-
+let imports: DealImportWorld;
 beforeAll(async () => {
-  setFileStorage(createLocalStorage(mkdtempSync(path.join(os.tmpdir(), "crm-deal-changes-"))));
-  world = await buildGateWorld();
-  gates = [
-    await world.criterion({ stage: "P2", kind: "REQUIRED_FIELDS", config: { fields: ["productLine"] } }),
-    await world.criterion({ stage: "P2", kind: "APPROVAL", mode: "WARN", label: { en: "Project initiation", "zh-CN": "立项" } }),
-    await world.criterion({ stage: "P3", kind: "CHECKLIST", label: { en: "Design reviewed", "zh-CN": "方案已评审" } }),
-  ];
-  const users = await db.user.findMany({ where: { id: { in: [world.rep.id, world.rep2.id, world.rep3.id] } }, select: { id: true, email: true } });
-  const emailOf = (id: string) => users.find((user) => user.id === id)!.email;
-  emails = { rep: emailOf(world.rep.id), rep2: emailOf(world.rep2.id), rep3: emailOf(world.rep3.id) };
+  imports = await buildDealImportWorld();
 });
 
-const tag = () => Math.random().toString(36).slice(2, 8);
 const HEADER = "externalId,name,accountExternalId,amount,expectedCloseDate,stage,ownerEmail,productLine,lossReason,currency";
-const csvFile = (lines: string[]) => ({ name: "deals.csv", mime: "text/csv", data: new TextEncoder().encode(`${[HEADER, ...lines].join("\r\n")}\r\n`) });
-const REASON = "Imported from deals.csv";
 const CREATED_AT = new Date(Date.now() - 3 * 86_400_000);
 
-type Owner = keyof typeof emails;
+type Owner = keyof DealImportWorld["emails"];
 /** A deal as it starts, and what its import row says of it. */
 type Case = {
   start: { stage: StageKey; productLine: string | null; owner?: Owner; team?: "north" | "south"; ticked?: boolean; approved?: boolean; reviewed?: boolean; deleted?: boolean };
@@ -78,19 +57,19 @@ function cases(count: number): Case[] {
 /** Builds one deal of `item` as it starts (ticks, approvals and reviews included) under `externalId`. */
 async function buildCase(item: Case, externalId: string, name: string) {
   const { start } = item;
-  const ownerId = world[start.owner ?? "rep"].id;
+  const ownerId = imports.world[start.owner ?? "rep"].id;
   const deal = await buildOpportunity(db, {
-    orgId: world.org.id, accountId: world.account.id, ownerId, teamId: world[start.team ?? "north"].id, name, stage: start.stage,
+    orgId: imports.world.org.id, accountId: imports.world.account.id, ownerId, teamId: imports.world[start.team ?? "north"].id, name, stage: start.stage,
     productLine: start.productLine, createdAt: CREATED_AT,
   });
   await db.opportunity.update({ where: { id: deal.id }, data: { externalId, ...(start.deleted ? { deletedAt: new Date() } : {}) } });
-  if (start.ticked) await db.checklistTick.create({ data: { orgId: world.org.id, criterionId: gates[2].id, opportunityId: deal.id, tickedById: ownerId } });
+  if (start.ticked) await db.checklistTick.create({ data: { orgId: imports.world.org.id, criterionId: imports.gates[2].id, opportunityId: deal.id, tickedById: ownerId } });
   if (start.approved) {
-    await db.approvalRequest.create({ data: { orgId: world.org.id, opportunityId: deal.id, toStage: "P2", requestedById: ownerId, status: "APPROVED" } });
+    await db.approvalRequest.create({ data: { orgId: imports.world.org.id, opportunityId: deal.id, toStage: "P2", requestedById: ownerId, status: "APPROVED" } });
   }
   if (start.reviewed) {
     await db.closeOutReview.create({
-      data: { opportunityId: deal.id, orgId: world.org.id, outcome: "LOST", primaryReason: "PRICE", lessons: "Quote earlier.", authorId: ownerId },
+      data: { opportunityId: deal.id, orgId: imports.world.org.id, outcome: "LOST", primaryReason: "PRICE", lessons: "Quote earlier.", authorId: ownerId },
     });
   }
   return deal;
@@ -100,14 +79,14 @@ async function buildCase(item: Case, externalId: string, name: string) {
 function lineOf(item: Case, externalId: string, name: string, accountExternalId: string): string {
   const { row, start } = item;
   return [externalId, row.name ?? name, accountExternalId, row.amount ?? "100000.00", row.closeDate ?? "2027-06-30", row.stage ?? start.stage,
-    emails[row.owner ?? start.owner ?? "rep"], row.productLine ?? "", row.lossReason ?? "", row.currency ?? ""].join(",");
+    imports.emails[row.owner ?? start.owner ?? "rep"], row.productLine ?? "", row.lossReason ?? "", row.currency ?? ""].join(",");
 }
 
 function changeOf(item: Case, name: string): DealChange {
   const { row, start } = item;
   return {
-    name: row.name ?? name, accountId: world.account.id, amount: row.amount ?? "100000.00", expectedCloseDate: row.closeDate ?? "2027-06-30",
-    stage: row.stage ?? start.stage, ownerId: world[row.owner ?? start.owner ?? "rep"].id, productLine: row.productLine,
+    name: row.name ?? name, accountId: imports.world.account.id, amount: row.amount ?? "100000.00", expectedCloseDate: row.closeDate ?? "2027-06-30",
+    stage: row.stage ?? start.stage, ownerId: imports.world[row.owner ?? start.owner ?? "rep"].id, productLine: row.productLine,
     lossReason: row.lossReason, currency: row.currency,
   };
 }
@@ -126,7 +105,7 @@ async function applyRowByRow(ctx: Ctx, id: string, change: DealChange): Promise<
   try {
     if (Object.keys(patch).length) version = (await updateOpportunity(ctx, id, { ...patch, version })).version;
     if (change.stage && change.stage !== deal.stage) {
-      await moveOpportunityToStage(ctx, id, { to: change.stage, version, lossReason: change.lossReason ?? null, reason: REASON });
+      await moveOpportunityToStage(ctx, id, { to: change.stage, version, lossReason: change.lossReason ?? null, reason: IMPORT_REASON });
     }
     return null;
   } catch (error) {
@@ -134,28 +113,8 @@ async function applyRowByRow(ctx: Ctx, id: string, change: DealChange): Promise<
   }
 }
 
-async function importFile(ctx: Ctx, lines: string[], options: { batchSize?: number } = {}) {
-  const job = await createImportJob(ctx, "opportunity", csvFile(lines));
-  await startImport(ctx, job.id, job.mapping, { runInBackground: false, ...options });
-  return getImportJob(ctx, job.id);
-}
-
-async function rollup(): Promise<Map<string, { count: number; amount: string }>> {
-  const rows = await db.opportunityRollup.findMany({ where: { orgId: world.org.id } });
-  return new Map(rows.map((row) => [
-    [row.ownerId, row.teamId, row.stage, row.closeMonth.toISOString(), row.category].join("|"),
-    { count: Number(row.count), amount: row.amount.toString() },
-  ]));
-}
-
-function rollupDelta(before: Map<string, { count: number; amount: string }>, after: Map<string, { count: number; amount: string }>) {
-  const delta = new Map<string, string>();
-  for (const [key, cell] of after) {
-    const old = before.get(key) ?? { count: 0, amount: "0" };
-    if (cell.count !== old.count || cell.amount !== old.amount) delta.set(key, `${cell.count - old.count} ${(Number(cell.amount) - Number(old.amount)).toFixed(2)}`);
-  }
-  return [...delta.entries()].sort();
-}
+const importFile = (ctx: Ctx, lines: string[], options: { batchSize?: number } = {}) => importDeals(ctx, dealCsv(HEADER, lines), options);
+const rollup = () => readRollup(imports.world.org.id);
 
 /** Everything a change of a deal writes, ids and instants left out. */
 async function describeDeal(id: string) {
@@ -167,7 +126,7 @@ async function describeDeal(id: string) {
     },
   });
   const audits = await db.auditLog.findMany({
-    where: { orgId: world.org.id, entityId: id, action: { in: ["opportunity.update", "opportunity.stageMove"] } },
+    where: { orgId: imports.world.org.id, entityId: id, action: { in: ["opportunity.update", "opportunity.stageMove"] } },
     select: { actorId: true, action: true, before: true, after: true }, orderBy: { action: "desc" },
   });
   return {
@@ -186,7 +145,7 @@ async function describeDeal(id: string) {
 describe("importing changes to existing deals a batch at a time", () => {
   it("leaves every deal as updateOpportunity and moveOpportunityToStage do row by row, refusing the same rows for the same reasons", async () => {
     const t = tag();
-    await db.account.update({ where: { id: world.account.id }, data: { externalId: `ACC-${t}` } });
+    await db.account.update({ where: { id: imports.world.account.id }, data: { externalId: `ACC-${t}` } });
     const all = cases(100);
     const pairs = [];
     for (const [i, item] of all.entries()) {
@@ -194,11 +153,11 @@ describe("importing changes to existing deals a batch at a time", () => {
       pairs.push({ item, name, batch: await buildCase(item, `${t}-${i}`, name), single: await buildCase(item, `single-${t}-${i}`, name) });
     }
     const before = await rollup();
-    const job = await importFile(world.ctx.manager, pairs.map(({ item, name }, i) => lineOf(item, `${t}-${i}`, name, `ACC-${t}`)), { batchSize: 40 });
+    const job = await importFile(imports.world.ctx.manager, pairs.map(({ item, name }, i) => lineOf(item, `${t}-${i}`, name, `ACC-${t}`)), { batchSize: 40 });
     const afterBatch = await rollup();
     const single = new Map<number, FieldError[]>();
     for (const [i, { item, name, single: deal }] of pairs.entries()) {
-      const errors = await applyRowByRow(world.ctx.manager, deal.id, changeOf(item, name));
+      const errors = await applyRowByRow(imports.world.ctx.manager, deal.id, changeOf(item, name));
       if (errors) single.set(i + 2, errors);
     }
     const afterSingle = await rollup();
@@ -208,7 +167,7 @@ describe("importing changes to existing deals a batch at a time", () => {
     expect(job).toMatchObject({ status: "COMPLETED", createdCount: 0, updatedCount: all.length - single.size, rejectedCount: single.size });
     // Every kind of refusal is in the sample, each with its own reason.
     const reasons = JSON.stringify(rejected.map((row) => row.errors));
-    for (const reason of [gates[0].id, gates[2].id, "closeOut.primaryReason", "Opportunity not found.", "recycle bin",
+    for (const reason of [imports.gates[0].id, imports.gates[2].id, "closeOut.primaryReason", "Opportunity not found.", "recycle bin",
       "You may not assign this deal to that owner or team.", "Deals are recorded in the organization's currency"]) {
       expect(reasons).toContain(reason);
     }
@@ -222,12 +181,12 @@ describe("importing changes to existing deals a batch at a time", () => {
 
   it("changes nothing when the same change file is imported again", async () => {
     const t = tag();
-    await db.account.update({ where: { id: world.account.id }, data: { externalId: `ACC-${t}` } });
+    await db.account.update({ where: { id: imports.world.account.id }, data: { externalId: `ACC-${t}` } });
     const all = cases(40);
     const deals = [];
     for (const [i, item] of all.entries()) deals.push(await buildCase(item, `${t}-${i}`, `Deal ${t} ${i}`));
     const lines = all.map((item, i) => lineOf(item, `${t}-${i}`, `Deal ${t} ${i}`, `ACC-${t}`));
-    const first = await importFile(world.ctx.manager, lines);
+    const first = await importFile(imports.world.ctx.manager, lines);
     const ids = deals.map((deal) => deal.id);
     const state = async () => ({
       deals: await db.opportunity.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }),
@@ -236,10 +195,10 @@ describe("importing changes to existing deals a batch at a time", () => {
       fieldChanges: await db.opportunityFieldChange.count({ where: { opportunityId: { in: ids } } }),
       exceptions: await db.gateException.count({ where: { opportunityId: { in: ids } } }),
       audits: await db.auditLog.count({ where: { entityId: { in: ids } } }),
-      deals_total: await db.opportunity.count({ where: { orgId: world.org.id, externalId: { startsWith: `${t}-` } } }),
+      dealCount: await db.opportunity.count({ where: { orgId: imports.world.org.id, externalId: { startsWith: `${t}-` } } }),
     });
     const once = await state();
-    const again = await importFile(world.ctx.manager, lines);
+    const again = await importFile(imports.world.ctx.manager, lines);
     expect(again).toMatchObject({ status: "COMPLETED", createdCount: 0, updatedCount: first.updatedCount, rejectedCount: first.rejectedCount });
     expect(await state()).toEqual(once);
   }, 60_000);
@@ -253,10 +212,10 @@ describe("importing changes to existing deals a batch at a time", () => {
     ];
     const deals = [];
     for (const [i, item] of items.entries()) deals.push(await buildCase(item, `${t}-${i}`, `Deal ${t} ${i}`));
-    const existing = await findDealsByExternalId(world.ctx.manager, items.map((_, i) => `${t}-${i}`));
-    const outcomes = await db.$transaction((tx) => changeOpportunitiesByExternalId(tx, world.ctx.manager, items.map((item, i) => ({
+    const existing = await findDealsByExternalId(imports.world.ctx.manager, items.map((_, i) => `${t}-${i}`));
+    const outcomes = await db.$transaction((tx) => changeOpportunitiesByExternalId(tx, imports.world.ctx.manager, items.map((item, i) => ({
       deal: existing.get(`${t}-${i}`)!, change: changeOf(item, `Deal ${t} ${i}`),
-    })), { stageReason: REASON }));
+    })), { stageReason: IMPORT_REASON }));
     expect(outcomes.map((outcome) => outcome.kind)).toEqual(["rejected", "updated", "updated"]);
     const after = await db.opportunity.findMany({ where: { id: { in: deals.map((deal) => deal.id) } } });
     const byId = new Map(after.map((deal) => [deal.id, deal]));
@@ -271,10 +230,10 @@ describe("importing changes to existing deals a batch at a time", () => {
 
   it("refuses a deal the importer cannot see as not found, revealing nothing of it and changing nothing", async () => {
     const t = tag();
-    await db.account.update({ where: { id: world.account.id }, data: { externalId: `ACC-${t}` } });
+    await db.account.update({ where: { id: imports.world.account.id }, data: { externalId: `ACC-${t}` } });
     const hidden: Case = { start: { stage: "P1", productLine: "Cloud ERP", owner: "rep3", team: "south" }, row: { name: "Taken over", stage: "P0" } };
     const deal = await buildCase(hidden, `${t}-0`, `Secret ${t}`);
-    const job = await importFile(world.ctx.rep, [lineOf(hidden, `${t}-0`, `Secret ${t}`, `ACC-${t}`)]);
+    const job = await importFile(imports.world.ctx.rep, [lineOf(hidden, `${t}-0`, `Secret ${t}`, `ACC-${t}`)]);
     expect(job).toMatchObject({ status: "COMPLETED", createdCount: 0, updatedCount: 0, rejectedCount: 1 });
     const [rejected] = await db.importRejectedRow.findMany({ where: { jobId: job.id } });
     expect(rejected.errors).toEqual([{ path: "(row)", message: "Opportunity not found." }]);
@@ -290,11 +249,11 @@ describe("importing changes to existing deals a batch at a time", () => {
     ];
     const deals = [];
     for (const [i, item] of items.entries()) deals.push(await buildCase(item, `${t}-${i}`, `Deal ${t} ${i}`));
-    const existing = await findDealsByExternalId(world.ctx.manager, items.map((_, i) => `${t}-${i}`));
-    await updateOpportunity(world.ctx.rep, deals[0].id, { productLine: "Edited meanwhile", version: 1 });
-    const outcomes = await db.$transaction((tx) => changeOpportunitiesByExternalId(tx, world.ctx.manager, items.map((item, i) => ({
+    const existing = await findDealsByExternalId(imports.world.ctx.manager, items.map((_, i) => `${t}-${i}`));
+    await updateOpportunity(imports.world.ctx.rep, deals[0].id, { productLine: "Edited meanwhile", version: 1 });
+    const outcomes = await db.$transaction((tx) => changeOpportunitiesByExternalId(tx, imports.world.ctx.manager, items.map((item, i) => ({
       deal: existing.get(`${t}-${i}`)!, change: changeOf(item, `Deal ${t} ${i}`),
-    })), { stageReason: REASON }));
+    })), { stageReason: IMPORT_REASON }));
     expect(outcomes[0]).toEqual({ kind: "rejected", errors: [{ path: "(row)", message: "This opportunity was changed by someone else. Reload and try again." }] });
     expect(outcomes[1]).toEqual({ kind: "updated" });
     expect(await db.opportunity.findUniqueOrThrow({ where: { id: deals[0].id } }))
@@ -306,11 +265,11 @@ describe("importing changes to existing deals a batch at a time", () => {
     const t = tag();
     const item: Case = { start: { stage: "P1", productLine: "Cloud ERP" }, row: { amount: "13.00" } };
     const deal = await buildCase(item, `${t}-0`, `Deal ${t} 0`);
-    const existing = await findDealsByExternalId(world.ctx.manager, [`${t}-0`]);
+    const existing = await findDealsByExternalId(imports.world.ctx.manager, [`${t}-0`]);
     let racing: Promise<unknown> | undefined;
     await db.$transaction(async (tx) => {
-      await changeOpportunitiesByExternalId(tx, world.ctx.manager, [{ deal: existing.get(`${t}-0`)!, change: changeOf(item, `Deal ${t} 0`) }], { stageReason: REASON });
-      racing = updateOpportunity(world.ctx.rep, deal.id, { amount: "99.00", version: 1 }).catch((error: unknown) => error);
+      await changeOpportunitiesByExternalId(tx, imports.world.ctx.manager, [{ deal: existing.get(`${t}-0`)!, change: changeOf(item, `Deal ${t} 0`) }], { stageReason: IMPORT_REASON });
+      racing = updateOpportunity(imports.world.ctx.rep, deal.id, { amount: "99.00", version: 1 }).catch((error: unknown) => error);
       await new Promise((resolve) => setTimeout(resolve, 300));
     });
     const error = await racing;
