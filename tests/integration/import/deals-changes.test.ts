@@ -5,6 +5,7 @@
 // the same file comes again, apply a row whole or not at all, and never overwrite an edit made meanwhile.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { cancelImport, createImportJob, getImportJob, startImport } from "@/lib/data/imports";
 import { moveOpportunityToStage, updateOpportunity } from "@/lib/data/opportunities";
 import {
   changeOpportunitiesByExternalId, type DealChange, findDealsByExternalId, importedDealPatch,
@@ -226,6 +227,34 @@ describe("importing changes to existing deals a batch at a time", () => {
     expect([byId.get(deals[1].id)!.name, byId.get(deals[1].id)!.amount.toString(), byId.get(deals[1].id)!.stage, byId.get(deals[1].id)!.version])
       .toEqual(["Moved", "6", "P3", 3]);
     expect([byId.get(deals[2].id)!.amount.toString(), byId.get(deals[2].id)!.version]).toEqual(["7", 2]);
+  });
+
+  it("resumes a stopped change file to the end, each deal changed once", async () => {
+    const t = tag();
+    await db.account.update({ where: { id: imports.world.account.id }, data: { externalId: `ACC-${t}` } });
+    const item: Case = { start: { stage: "P0", productLine: "Cloud ERP" }, row: { amount: "321.00", stage: "P1" } };
+    const deals = [];
+    for (let i = 0; i < 60; i++) deals.push(await buildCase(item, `${t}-${i}`, `Deal ${t} ${i}`));
+    const job = await createImportJob(imports.world.ctx.rep, "opportunity", dealCsv(HEADER, deals.map((_, i) => lineOf(item, `${t}-${i}`, `Deal ${t} ${i}`, `ACC-${t}`))));
+    const running = startImport(imports.world.ctx.rep, job.id, job.mapping, { runInBackground: false, batchSize: 10 });
+    for (let i = 0; i < 200 && (await getImportJob(imports.world.ctx.rep, job.id)).processedRows === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await cancelImport(imports.world.ctx.rep, job.id);
+    await running;
+    const stopped = await getImportJob(imports.world.ctx.rep, job.id);
+    expect(stopped.status).toBe("CANCELLED");
+    expect(stopped.processedRows).toBeLessThan(60);
+    const ids = deals.map((deal) => deal.id);
+    // What the progress shows is exactly what is written: whole batches, every row of them whole.
+    const changed = () => db.opportunity.count({ where: { id: { in: ids }, stage: "P1", amount: "321", version: 3 } });
+    expect(await changed()).toBe(stopped.processedRows);
+    expect(await db.opportunity.count({ where: { id: { in: ids }, version: 1 } })).toBe(60 - stopped.processedRows);
+
+    await startImport(imports.world.ctx.rep, job.id, job.mapping, { runInBackground: false, batchSize: 10 });
+    expect(await getImportJob(imports.world.ctx.rep, job.id)).toMatchObject({ status: "COMPLETED", processedRows: 60, updatedCount: 60, rejectedCount: 0 });
+    expect(await changed()).toBe(60);
+    expect(await db.stageChange.count({ where: { opportunityId: { in: ids } } })).toBe(120);
+    expect(await db.auditLog.count({ where: { action: "opportunity.update", entityId: { in: ids } } })).toBe(60);
+    expect(await db.auditLog.count({ where: { action: "opportunity.stageMove", entityId: { in: ids } } })).toBe(60);
   });
 
   it("refuses a deal the importer cannot see as not found, revealing nothing of it and changing nothing", async () => {
