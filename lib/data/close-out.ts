@@ -83,10 +83,24 @@ export async function enforceCloseOutReview(
   const review = move.closeOut
     ? await writeCloseOutReview(tx, ctx, deal.id, "LOST", { outcome: "LOST", ...move.closeOut }, "closeOut.")
     : await tx.closeOutReview.findUnique({ where: { opportunityId: deal.id } });
+  return judgeLostMove(ctx, review, move.lossReason, (key) => tx.orgListItem.findFirst({ where: { orgId: ctx.orgId, list: "LOSS_REASON", key } }));
+}
+
+type LossReasonItem = { labelEn: string; labelZh: string };
+
+/**
+ * The LOST gate once the deal's review is read (`review`, null if none): refused unless complete, listing each
+ * missing part. Returns the loss reason the move records: the one it was given, else the label of the review's
+ * primary reason (`findItem` reads that list item). Shared by enforceCloseOutReview and the import's batch of
+ * changed deals, which reads the reviews of a whole batch at once.
+ */
+export async function judgeLostMove(
+  ctx: Ctx, review: ReviewRow | null, lossReason: string | null | undefined, findItem: (key: string) => Promise<LossReasonItem | null>,
+): Promise<string> {
   const gaps = findCloseOutGaps(review ? { ...review, outcome: review.outcome as "WON" | "LOST" } : null, "LOST");
   if (gaps.length) throw closeOutRefusal(ctx, gaps);
-  if (move.lossReason?.trim()) return move.lossReason.trim();
-  const item = await tx.orgListItem.findFirst({ where: { orgId: ctx.orgId, list: "LOSS_REASON", key: review!.primaryReason } });
+  if (lossReason?.trim()) return lossReason.trim();
+  const item = await findItem(review!.primaryReason);
   return item ? listItemLabel(item, ctx.locale) : review!.primaryReason;
 }
 

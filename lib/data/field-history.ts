@@ -14,6 +14,22 @@ type After = { amount?: string; expectedCloseDate?: string };
 
 /** One row per tracked field whose value really changed (1000 → "1000.00" is no change). */
 export async function recordFieldChanges(tx: Tx, ctx: Ctx, before: Before, after: After): Promise<void> {
+  await recordFieldChangesOfMany(tx, ctx, [{ before, after }]);
+}
+
+/** recordFieldChanges for many deals (an import batch) in one statement. */
+export async function recordFieldChangesOfMany(tx: Tx, ctx: Ctx, edits: readonly { before: Before; after: After }[]): Promise<void> {
+  const rows = edits.flatMap(({ before, after }) => trackedChanges(before, after).map((row) => ({ ...row, opportunityId: before.id })));
+  if (!rows.length) return;
+  // Plain SQL over arrays: an import batch writes a thousand rows, many times faster than the ORM's createMany.
+  await tx.$executeRaw`
+    INSERT INTO "OpportunityFieldChange" ("id", "orgId", "opportunityId", "field", "before", "after", "byUserId", "at")
+    SELECT gen_random_uuid(), ${ctx.orgId}::uuid, v."opportunityId", v."field", v."before", v."after", ${ctx.userId}::uuid, now()
+    FROM unnest(${rows.map((row) => row.opportunityId)}::uuid[], ${rows.map((row) => row.field)}::text[],
+      ${rows.map((row) => row.before)}::text[], ${rows.map((row) => row.after)}::text[]) AS v("opportunityId", "field", "before", "after")`;
+}
+
+function trackedChanges(before: Before, after: After): { field: TrackedField; before: string; after: string }[] {
   const rows: { field: TrackedField; before: string; after: string }[] = [];
   if (after.amount !== undefined && !toDecimal(after.amount).eq(toDecimal(before.amount.toString()))) {
     rows.push({ field: "amount", before: toDecimal(before.amount.toString()).toFixed(2), after: toDecimal(after.amount).toFixed(2) });
@@ -22,8 +38,5 @@ export async function recordFieldChanges(tx: Tx, ctx: Ctx, before: Before, after
   if (after.expectedCloseDate !== undefined && after.expectedCloseDate !== beforeDate) {
     rows.push({ field: "expectedCloseDate", before: beforeDate, after: after.expectedCloseDate });
   }
-  if (!rows.length) return;
-  await tx.opportunityFieldChange.createMany({
-    data: rows.map((row) => ({ ...row, orgId: ctx.orgId, opportunityId: before.id, byUserId: ctx.userId })),
-  });
+  return rows;
 }

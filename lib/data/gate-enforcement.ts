@@ -123,8 +123,19 @@ export async function enforceGates(
   tx: Tx, ctx: Ctx, deal: GateDeal, move: { to: StageKey; lossReason?: string | null; reason?: string | null },
 ): Promise<AllowedMove> {
   const criteria = await loadActiveCriteria(tx, deal.orgId);
-  if (criteria.length === 0) return { allowed: true, results: [], warnings: [], approvalIds: [] };
-  const facts = await loadDealFacts(tx, deal, criteria);
+  return judgeStageMove(ctx, deal, move, criteria, criteria.length ? await loadDealFacts(tx, deal, criteria) : null);
+}
+
+/**
+ * The verdict on moving `deal` given the org's criteria and the deal's facts (null when there are no criteria);
+ * throws the refusal. Shared by enforceGates and the import's batch of changed deals (opportunity-batch-update.ts),
+ * which reads the facts of a whole batch in one statement (loadDealFactsOfMany, lib/data/health.ts).
+ */
+export function judgeStageMove(
+  ctx: Ctx, deal: { stage: string }, move: { to: StageKey; lossReason?: string | null; reason?: string | null },
+  criteria: readonly GateCriterion[], facts: DealFacts | null,
+): AllowedMove {
+  if (criteria.length === 0 || !facts) return { allowed: true, results: [], warnings: [], approvalIds: [] };
   const verdict = decideStageMove({ from: deal.stage as StageKey, to: move.to, lossReason: move.lossReason, reason: move.reason }, criteria, facts);
   if (verdict.allowed) return verdict;
   throwRefusal(ctx, verdict, move.to);
@@ -208,16 +219,28 @@ function throwRefusal(ctx: Ctx, verdict: Refusal, to: StageKey): never {
 
 /** After the StageChange row exists: unmet WARN criteria become gate exceptions; approvals are used up. */
 export async function recordGateOutcome(tx: Tx, deal: GateDeal, stageChangeId: string, verdict: AllowedMove, at: Date): Promise<void> {
-  if (verdict.warnings.length) {
-    await tx.gateException.createMany({
-      data: verdict.warnings.map((warning) => ({
-        orgId: deal.orgId, opportunityId: deal.id, criterionId: warning.criterionId, stageChangeId, at,
-      })),
-    });
+  await recordGateOutcomes(tx, [{ deal, stageChangeId, verdict, at }]);
+}
+
+/** recordGateOutcome for many stage changes (an import batch) in at most two statements (plain SQL over arrays for the exceptions). */
+export async function recordGateOutcomes(
+  tx: Tx, outcomes: readonly { deal: Pick<GateDeal, "id" | "orgId">; stageChangeId: string; verdict: AllowedMove; at: Date }[],
+): Promise<void> {
+  const exceptions = outcomes.flatMap(({ deal, stageChangeId, verdict, at }) => verdict.warnings.map((warning) => ({
+    orgId: deal.orgId, opportunityId: deal.id, criterionId: warning.criterionId, stageChangeId, at,
+  })));
+  if (exceptions.length) {
+    await tx.$executeRaw`
+      INSERT INTO "GateException" ("id", "orgId", "opportunityId", "criterionId", "stageChangeId", "at")
+      SELECT gen_random_uuid(), v."orgId", v."opportunityId", v."criterionId", v."stageChangeId", v."at"
+      FROM unnest(${exceptions.map((row) => row.orgId)}::uuid[], ${exceptions.map((row) => row.opportunityId)}::uuid[],
+        ${exceptions.map((row) => row.criterionId)}::uuid[], ${exceptions.map((row) => row.stageChangeId)}::uuid[],
+        ${exceptions.map((row) => row.at)}::timestamptz[]) AS v("orgId", "opportunityId", "criterionId", "stageChangeId", "at")`;
   }
-  if (verdict.approvalIds.length) {
+  const used = outcomes.filter(({ verdict }) => verdict.approvalIds.length);
+  if (used.length) {
     await tx.approvalRequest.updateMany({
-      where: { id: { in: verdict.approvalIds }, opportunityId: deal.id, status: "APPROVED" },
+      where: { OR: used.map(({ deal, verdict }) => ({ id: { in: verdict.approvalIds }, opportunityId: deal.id })), status: "APPROVED" },
       data: { status: "USED" },
     });
   }

@@ -191,13 +191,11 @@ export async function refreshDealHealth(
   const now = options.now ?? new Date();
   const rows = await loadHealthRows(tx, orgId, [...new Set(opportunityIds)]);
   if (!rows.length) return;
-  const first = rows[0];
-  const settings = options.settings ?? toAnalysisSettings(first.settings);
-  const table = stageTableFromSettings(first.stageSettings);
-  const criteria = first.criteria.map(toGateCriterion);
-  const typeNames = activityTypeNames(resolveOrgActivityTypes(first.activityTypes).all);
-  const scored = rows.map((row) => {
-    const { score } = computeHealthScore(toHealthInput(toHealthFacts(row, criteria, typeNames), table, now), settings.weights);
+  const settings = options.settings ?? toAnalysisSettings(rows[0].settings);
+  const table = stageTableFromSettings(rows[0].stageSettings);
+  const facts = toHealthFactsOfRows(rows);
+  const scored = rows.map((row, index) => {
+    const { score } = computeHealthScore(toHealthInput(facts[index], table, now), settings.weights);
     return { id: row.id, score, grade: gradeDeal(row.amount, score, settings.grading) };
   });
   await tx.$executeRaw`
@@ -268,6 +266,25 @@ async function loadHealthRows(tx: Client, orgId: string, ids: string[]): Promise
          FROM "OpportunityFieldChange" f WHERE f."orgId" = o."orgId" AND f."opportunityId" = o.id AND f.field = 'expectedCloseDate') AS slips
     FROM "Opportunity" o
     WHERE o.id = ANY(${ids}::uuid[]) AND o."orgId" = ${orgId}::uuid`;
+}
+
+/** The facts of rows of one org read by loadHealthRows (the org's criteria and activity types are on every row). */
+function toHealthFactsOfRows(rows: readonly HealthRow[]): HealthFacts[] {
+  if (!rows.length) return [];
+  const criteria = rows[0].criteria.map(toGateCriterion);
+  const typeNames = activityTypeNames(resolveOrgActivityTypes(rows[0].activityTypes).all);
+  return rows.map((row) => toHealthFacts(row, criteria, typeNames));
+}
+
+/**
+ * The gate facts of many deals of one org, as loadDealFacts reads them one deal at a time, in one statement
+ * (the statement of the stored score, which reads the same): the import's batch of stage moves judges its
+ * thousand moves with them. Deals of another org are left out.
+ */
+export async function loadDealFactsOfMany(tx: Client, orgId: string, ids: readonly string[]): Promise<Map<string, DealFacts>> {
+  if (!ids.length) return new Map();
+  const rows = await loadHealthRows(tx, orgId, [...new Set(ids)]);
+  return new Map(toHealthFactsOfRows(rows).map((facts, index) => [rows[index].id, facts.facts]));
 }
 
 function toHealthFacts(row: HealthRow, criteria: readonly GateCriterion[], typeNames: ReadonlyMap<string, LocalizedText>): HealthFacts {

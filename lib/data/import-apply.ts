@@ -1,27 +1,24 @@
 // Applies imported rows through the same data functions as the forms and the API (validation, visibility,
 // permissions, the one stage-move path), keyed by externalId: a row whose externalId exists updates that
-// record, otherwise it creates one. Accounts and contacts go a whole batch at a time through the batch forms
-// of their data functions (upsertAccountsByExternalId, upsertContactsByExternalId: the same rules per row, a
-// few statements per batch) inside the caller's transaction. New deals go the same way through
-// createOpportunitiesByExternalId (lib/data/opportunity-batch.ts: createOpportunity's rules per row); a row
-// naming an existing deal that it changes goes through updateOpportunity and moveOpportunityToStage (field
-// history, gates, stage history), and one that changes nothing writes nothing. Also the checks shared by the preview:
-// row schema, repeated external ids, and references (account by external id or name, owner by email)
-// resolved in bulk.
+// record, otherwise it creates one. Each kind goes a whole batch at a time through the batch forms of its data
+// functions inside the caller's transaction: accounts and contacts through upsertAccountsByExternalId and
+// upsertContactsByExternalId, new deals through createOpportunitiesByExternalId (createOpportunity's rules per
+// row), rows changing existing deals through changeOpportunitiesByExternalId (the rules of updateOpportunity
+// and moveOpportunityToStage per row: field history, gates, stage history); a row that changes nothing writes
+// nothing. Also the checks shared by the preview: row schema, repeated external ids, and references (account
+// by external id or name, owner by email) resolved in bulk.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { type ImportEntity, type ImportMapping, mapRow } from "@/lib/domain/import";
-import { formatMoneyString } from "@/lib/domain/money";
-import { type FieldError, isAppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { FieldError } from "@/lib/errors";
 import type { Ctx } from "@/lib/permissions";
 import {
   type AccountImportRow, type ContactImportRow, IMPORT_ROW_SCHEMAS, type OpportunityImportRow,
 } from "@/lib/validations/import";
 import { type BatchRowOutcome, upsertAccountsByExternalId } from "./accounts";
 import { upsertContactsByExternalId } from "./contacts";
-import { moveOpportunityToStage, updateOpportunity } from "./opportunities";
 import { createOpportunitiesByExternalId } from "./opportunity-batch";
+import { changeOpportunitiesByExternalId, type ExistingDeal, findDealsByExternalId } from "./opportunity-batch-update";
 
 /** A file row: its 1-based number in the file (the header is row 1) and its cells. */
 export type SourceRow = { row: number; cells: string[] };
@@ -145,48 +142,48 @@ export async function checkImportRows(
   });
 }
 
-function refusal(row: number, error: unknown): RowOutcome {
-  if (isAppError(error)) {
-    return { row, kind: "rejected", errors: error.errors?.length ? error.errors : [{ path: "(row)", message: error.message }] };
-  }
-  if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002") {
-    return { row, kind: "rejected", errors: [{ path: "externalId", message: "Another record took this external id meanwhile." }] };
-  }
-  throw error;
-}
-
 const toRowOutcome = (row: number, outcome: BatchRowOutcome): RowOutcome => ({ row, ...outcome });
 
 /**
  * Writes a batch of checked rows in `tx` (the import's progress commits in the same transaction): the batch
  * forms of the data functions, so each row meets the rules the forms and the API apply. Rows that failed their
- * checks come back rejected with those errors; deal rows already `settled` (updateImportedOpportunities) come
- * back with their outcome, and the other deal rows are created.
+ * checks come back rejected with those errors; a deal row whose external id names one of the `existing` deals
+ * (findImportedDeals) changes it, the other deal rows are created.
  */
 export async function applyImportBatch(
-  tx: Tx, ctx: Ctx, entity: ImportEntity, checked: Checked<ResolvedRow>[], options: { reason: string; settled?: Map<number, RowOutcome> },
+  tx: Tx, ctx: Ctx, entity: ImportEntity, checked: Checked<ResolvedRow>[], options: { reason: string; existing?: Map<string, ExistingDeal> },
 ): Promise<RowOutcome[]> {
-  const accepted = checked.flatMap((item) => ("input" in item && !options.settled?.has(item.row) ? [item as { row: number; input: ResolvedRow }] : []));
+  const accepted = checked.flatMap((item) => ("input" in item ? [item as { row: number; input: ResolvedRow }] : []));
   if (entity === "opportunity") {
-    const created = await createOpportunitiesByExternalId(tx, ctx, accepted.map(({ input }) => {
+    const deals = accepted.map(({ row, input }) => {
       const { data, accountId, ownerId } = input as Extract<ResolvedRow, { entity: "opportunity" }>;
       return {
-        externalId: data.externalId,
-        input: {
+        row, externalId: data.externalId, deal: options.existing?.get(data.externalId),
+        change: {
           name: data.name, accountId, amount: data.amount, currency: data.currency, expectedCloseDate: data.expectedCloseDate,
           productLine: data.productLine, ownerId, stage: data.stage, lossReason: data.lossReason,
         },
       };
-    }), { stageReason: options.reason });
-    const byRow = new Map<number, RowOutcome>(accepted.map(({ row, input }, index) => {
-      const outcome = created[index];
-      if (outcome.kind === "rejected") return [row, { row, ...outcome }];
-      const stage = (input as Extract<ResolvedRow, { entity: "opportunity" }>).data.stage;
-      return [row, { row, kind: "created", ...(stage ? { stageAudit: { opportunityId: outcome.opportunityId, from: null, to: outcome.stage } } : {}) }];
-    }));
-    return checked.map((item) => ("errors" in item
-      ? { row: item.row, kind: "rejected", errors: item.errors }
-      : options.settled?.get(item.row) ?? byRow.get(item.row)!));
+    });
+    const changing = deals.flatMap(({ row, deal, change }) => (deal ? [{ row, deal, change }] : []));
+    const creating = deals.filter(({ deal }) => !deal);
+    const changed = await changeOpportunitiesByExternalId(tx, ctx, changing, { stageReason: options.reason });
+    const created = await createOpportunitiesByExternalId(tx, ctx, creating.map(({ externalId, change }) => ({ externalId, input: change })), {
+      stageReason: options.reason,
+    });
+    const byRow = new Map<number, RowOutcome>([
+      ...changing.map(({ row, deal }, index): [number, RowOutcome] => {
+        const outcome = changed[index];
+        if (outcome.kind === "rejected") return [row, { row, ...outcome }];
+        return [row, { row, kind: "updated", ...(outcome.move ? { stageAudit: { opportunityId: deal.id, ...outcome.move } } : {}) }];
+      }),
+      ...creating.map(({ row, change }, index): [number, RowOutcome] => {
+        const outcome = created[index];
+        if (outcome.kind === "rejected") return [row, { row, ...outcome }];
+        return [row, { row, kind: "created", ...(change.stage ? { stageAudit: { opportunityId: outcome.opportunityId, from: null, to: outcome.stage } } : {}) }];
+      }),
+    ]);
+    return checked.map((item) => ("errors" in item ? { row: item.row, kind: "rejected", errors: item.errors } : byRow.get(item.row)!));
   }
   const written = entity === "account"
     ? await upsertAccountsByExternalId(tx, ctx, accepted.map(({ input }) => {
@@ -207,60 +204,10 @@ export async function applyImportBatch(
   return checked.map((item) => ("errors" in item ? { row: item.row, kind: "rejected", errors: item.errors } : byRow.get(item.row)!));
 }
 
-type ExistingDeal = Prisma.OpportunityGetPayload<object>;
-
-async function updateOpportunityFromRow(
-  ctx: Ctx, row: number, input: Extract<ResolvedRow, { entity: "opportunity" }>, reason: string, existing: ExistingDeal,
-): Promise<RowOutcome> {
-  const { data } = input;
-  if (existing.deletedAt) return { row, kind: "rejected", errors: [{ path: "externalId", message: "This deal is in the recycle bin; restore it first." }] };
-  const patch = {
-    ...(data.name !== existing.name ? { name: data.name } : {}),
-    ...(input.accountId !== existing.accountId ? { accountId: input.accountId } : {}),
-    ...(formatMoneyString(data.amount) !== formatMoneyString(existing.amount.toString()) ? { amount: data.amount } : {}),
-    ...(data.currency && data.currency !== existing.currency ? { currency: data.currency } : {}),
-    ...(data.expectedCloseDate !== existing.expectedCloseDate.toISOString().slice(0, 10) ? { expectedCloseDate: data.expectedCloseDate } : {}),
-    ...(data.productLine !== undefined && data.productLine !== existing.productLine ? { productLine: data.productLine } : {}),
-    ...(input.ownerId && input.ownerId !== existing.ownerId ? { ownerId: input.ownerId } : {}),
-  };
-  let version = existing.version;
-  if (Object.keys(patch).length) version = (await updateOpportunity(ctx, existing.id, { ...patch, version })).version;
-  if (data.stage && data.stage !== existing.stage) {
-    await moveOpportunityToStage(ctx, existing.id, { to: data.stage, version, lossReason: data.lossReason ?? null, reason });
-    return { row, kind: "updated", stageAudit: { opportunityId: existing.id, from: existing.stage, to: data.stage } };
-  }
-  return { row, kind: "updated" };
-}
-
 /**
- * The checked deal rows whose external id names an existing deal, applied before the batch's transaction:
- * a row that changes the deal goes through updateOpportunity and moveOpportunityToStage (each its own
- * transaction: field history, gates, stage history), a few at a time (they never share an external id); a
- * row that changes nothing writes nothing. The deals are looked up with one query. Returns those rows'
- * outcomes by row number; the rest are new deals for applyImportBatch. Redone after a stop, such a row finds
- * its deal already changed and writes nothing.
+ * The deals that the checked rows' external ids name, read before the batch's transaction: the state the rows
+ * are compared with (a deal changed after this read is not overwritten: its row is refused as a conflict).
  */
-export async function updateImportedOpportunities(
-  ctx: Ctx, checked: Checked<ResolvedRow>[], options: { reason: string; concurrency?: number },
-): Promise<Map<number, RowOutcome>> {
-  const settled = new Map<number, RowOutcome>();
-  const externalIds = checked.flatMap((item) => ("input" in item ? [item.input.data.externalId] : []));
-  const deals = externalIds.length ? await db.opportunity.findMany({ where: { orgId: ctx.orgId, externalId: { in: externalIds } } }) : [];
-  const known = new Map(deals.map((deal) => [deal.externalId!, deal]));
-  const rows = checked.flatMap((item) => ("input" in item && known.has(item.input.data.externalId) ? [item] : []));
-  let next = 0;
-  const worker = async () => {
-    for (;;) {
-      const item = rows[next++];
-      if (!item) return;
-      const input = item.input as Extract<ResolvedRow, { entity: "opportunity" }>;
-      try {
-        settled.set(item.row, await updateOpportunityFromRow(ctx, item.row, input, options.reason, known.get(input.data.externalId)!));
-      } catch (error) {
-        settled.set(item.row, refusal(item.row, error));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: options.concurrency ?? 6 }, worker));
-  return settled;
+export async function findImportedDeals(ctx: Ctx, checked: Checked<ResolvedRow>[]): Promise<Map<string, ExistingDeal>> {
+  return findDealsByExternalId(ctx, checked.flatMap((item) => ("input" in item ? [item.input.data.externalId] : [])));
 }

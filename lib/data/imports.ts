@@ -1,15 +1,12 @@
 // Import jobs: upload a CSV/.xlsx file, map its columns, preview row-level errors, then run the import in
 // batches with progress in PostgreSQL (ImportJob), a report of rejected rows, cancel and resume.
 //
-// Stopping: accounts, contacts and new deals are written a batch at a time in ONE transaction together with
-// the job's progress (processedRows, counts, rejected rows, audit entries), so a batch is either wholly in —
-// and counted — or not at all. Rows that change existing deals go row by row through the deal functions (each
-// row its own transaction: field history, gates, stage history) just before their batch commits. An import that
-// is cancelled stops at the next batch boundary; one whose process is killed keeps its place (its lease
-// expires). Either is resumed by starting it again: it continues from processedRows (redoing at most the one
-// unfinished batch, which is harmless because rows are keyed by externalId: a deal already changed is found
-// unchanged and left alone, never duplicated). So nothing is ever half a row, and a stopped file is finished by resuming,
-// not by importing it again from scratch (though that is also safe).
+// Stopping: every row is written a batch at a time in ONE transaction together with the job's progress
+// (processedRows, counts, rejected rows, audit entries) — accounts, contacts, new deals and changes to existing
+// deals alike — so a batch is either wholly in, and counted, or not at all. An import that is cancelled stops
+// at the next batch boundary; one whose process is killed keeps its place (its lease expires). Either is resumed
+// by starting it again: it continues from processedRows. Rows are keyed by externalId, so importing a file again
+// is also safe: a deal already changed is found unchanged and left alone, never duplicated.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { csvHeaderLine, csvLines, UTF8_BOM } from "@/lib/csv";
@@ -22,7 +19,7 @@ import { getFileStorage } from "@/lib/storage";
 import type { ImportJobOutput, ImportPreview } from "@/lib/validations/import";
 import { recordAudit, recordAudits } from "./audit";
 import type { FileUpload } from "./files";
-import { applyImportBatch, checkImportRows, updateImportedOpportunities, findRepeatedExternalIds, type RowOutcome, type SourceRow } from "./import-apply";
+import { applyImportBatch, checkImportRows, findImportedDeals, findRepeatedExternalIds, type RowOutcome, type SourceRow } from "./import-apply";
 import { readImportTable } from "./import-file";
 import { isUuid } from "./pagination";
 import { loadContext } from "./users";
@@ -221,7 +218,7 @@ async function processImport(id: string, batchSize: number): Promise<void> {
     if (state?.status !== "RUNNING") return releaseLease(id);
     const slice = rows.slice(processed, processed + batchSize);
     const checked = await checkImportRows(ctx, entity, mapping, slice, repeated);
-    const settled = entity === "opportunity" ? await updateImportedOpportunities(ctx, checked, { reason }) : undefined;
+    const existing = entity === "opportunity" ? await findImportedDeals(ctx, checked) : undefined;
     const cells = new Map(slice.map((source) => [source.row, source.cells]));
     const isCommitted = await db.$transaction(async (tx) => {
       // Locks the job and checks this runner still owns this batch. Counted even if the user cancelled
@@ -231,7 +228,7 @@ async function processImport(id: string, batchSize: number): Promise<void> {
         data: { leaseUntil: new Date(Date.now() + LEASE_MS) },
       });
       if (claimed.count === 0) return false;
-      const outcomes: RowOutcome[] = await applyImportBatch(tx, ctx, entity, checked, { reason, settled });
+      const outcomes: RowOutcome[] = await applyImportBatch(tx, ctx, entity, checked, { reason, existing });
       const rejected = outcomes.flatMap((outcome) => (outcome.kind === "rejected" ? [outcome] : []));
       await tx.importJob.update({
         where: { id },

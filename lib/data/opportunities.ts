@@ -4,7 +4,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { decisionAlignment, isDecisionStageKey } from "@/lib/domain/decision-cycle";
-import { formatMoneyString } from "@/lib/domain/money";
+import { formatMoneyString, toDecimal } from "@/lib/domain/money";
 import { checkStageMove, type StageKey, type StageTable, stageProbability, weightedAmount } from "@/lib/domain/stages";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -64,6 +64,11 @@ export function auditSnapshot(row: AuditedDeal & { amount: { toString(): string 
     amount: formatMoneyString(row.amount.toString()), currency: row.currency, expectedCloseDate: row.expectedCloseDate.toISOString().slice(0, 10),
     stage: row.stage, lossReason: row.lossReason, version: row.version,
   };
+}
+
+/** The audit entry of an edit of a deal's fields: the deal before and after. */
+export function dealUpdateAudit(before: AuditedDeal & { id: string; amount: { toString(): string } }, after: AuditedDeal & { amount: { toString(): string } }) {
+  return { action: "opportunity.update", entityType: "Opportunity", entityId: before.id, before: auditSnapshot(before), after: auditSnapshot(after) };
 }
 
 function buildListWhere(ctx: Ctx, query: Omit<OpportunityListQuery, "limit" | "cursor">): Prisma.OpportunityWhereInput {
@@ -259,10 +264,54 @@ export async function createOpportunity(
   return toOpportunityOutput(row, table);
 }
 
-function conflict(currentVersion: number): AppError {
+/** 409: the deal is no longer at the version the caller read. */
+export function conflict(currentVersion: number): AppError {
   return new AppError("CONFLICT", "This opportunity was changed by someone else. Reload and try again.", {
     extensions: { currentVersion },
   });
+}
+
+/** What judging an edit may need read: the references of a new owner, team or account; the org's currency. */
+export type DealEditLookups = {
+  references(input: { accountId?: string; ownerId: string; teamId?: string | null; keepTeamId?: string | null }): Promise<{ teamId: string | null }>;
+  baseCurrency(): Promise<string>;
+};
+
+/**
+ * The rules of an edit of a deal's fields, given the deal as it is: reassigning needs opportunity.reassign; a
+ * new owner, team or account must exist and fit (`lookups.references`), and an owner or team that changes must
+ * be one the caller may assign; a currency may only change to the org's. Returns the owner and team the deal
+ * then has. Shared by updateOpportunity and the import's batch of changed deals (opportunity-batch-update.ts).
+ */
+export async function settleDealEdit(
+  ctx: Ctx, current: { ownerId: string; teamId: string | null; currency: string },
+  input: Pick<OpportunityUpdate, "ownerId" | "teamId" | "accountId" | "currency">, lookups: DealEditLookups,
+): Promise<{ ownerId: string; teamId: string | null }> {
+  const isReassigning = input.ownerId !== undefined && input.ownerId !== current.ownerId;
+  if (isReassigning) assertCan(ctx, "opportunity.reassign");
+  const ownerId = input.ownerId ?? current.ownerId;
+  const touchesTeam = isReassigning || input.teamId !== undefined || input.accountId !== undefined;
+  let teamId = current.teamId;
+  if (touchesTeam) {
+    ({ teamId } = await lookups.references({ accountId: input.accountId, ownerId, teamId: input.teamId, keepTeamId: current.teamId }));
+    if ((isReassigning || teamId !== current.teamId) && !canAssignOwner(ctx, ownerId, teamId)) {
+      throw new AppError("FORBIDDEN", "You may not assign this deal to that owner or team.");
+    }
+  }
+  if (input.currency !== undefined && input.currency !== current.currency) assertOrgCurrency(input.currency, await lookups.baseCurrency());
+  return { ownerId, teamId };
+}
+
+type HealthFields = { amount: { toString(): string }; expectedCloseDate: Date; productLine: string | null; teamId: string | null; ownerId: string };
+
+/**
+ * Whether an edit changes what the health score reads: the amount (grade), close date (slips), product line and
+ * team (gate fields) and the owner (whose relationships count) — not a rename. Such an edit rescores the deal.
+ */
+export function feedsDealHealth(before: HealthFields, after: HealthFields): boolean {
+  return !toDecimal(after.amount.toString()).eq(toDecimal(before.amount.toString()))
+    || after.expectedCloseDate.getTime() !== before.expectedCloseDate.getTime()
+    || after.productLine !== before.productLine || after.teamId !== before.teamId || after.ownerId !== before.ownerId;
 }
 
 export async function updateOpportunity(ctx: Ctx, id: string, input: OpportunityUpdate): Promise<OpportunityOutput> {
@@ -270,23 +319,10 @@ export async function updateOpportunity(ctx: Ctx, id: string, input: Opportunity
   const row = await db.$transaction(async (tx) => {
     const current = await findVisibleRow(tx, ctx, id);
     if (current.version !== input.version) throw conflict(current.version);
-    const isReassigning = input.ownerId !== undefined && input.ownerId !== current.ownerId;
-    if (isReassigning) assertCan(ctx, "opportunity.reassign");
-    const ownerId = input.ownerId ?? current.ownerId;
-    const touchesTeam = isReassigning || input.teamId !== undefined || input.accountId !== undefined;
-    let teamId = current.teamId;
-    if (touchesTeam) {
-      ({ teamId } = await resolveReferences(tx, ctx, {
-        accountId: input.accountId, ownerId, teamId: input.teamId, keepTeamId: current.teamId,
-      }));
-      if ((isReassigning || teamId !== current.teamId) && !canAssignOwner(ctx, ownerId, teamId)) {
-        throw new AppError("FORBIDDEN", "You may not assign this deal to that owner or team.");
-      }
-    }
-    if (input.currency !== undefined && input.currency !== current.currency) {
-      const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { baseCurrency: true } });
-      assertOrgCurrency(input.currency, org.baseCurrency);
-    }
+    const { ownerId, teamId } = await settleDealEdit(ctx, current, input, {
+      references: (refs) => resolveReferences(tx, ctx, refs),
+      baseCurrency: async () => (await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { baseCurrency: true } })).baseCurrency,
+    });
     // Written and read back in one statement; the names shown beside the ids are read only if those changed.
     const [written] = await tx.opportunity.updateManyAndReturn({
       where: { id, orgId: ctx.orgId, version: input.version, deletedAt: null },
@@ -304,27 +340,48 @@ export async function updateOpportunity(ctx: Ctx, id: string, input: Opportunity
     });
     if (!written) throw conflict((await tx.opportunity.findUniqueOrThrow({ where: { id } })).version);
     await recordFieldChanges(tx, ctx, current, input);
-    // The health score (its own table) reads the amount (grade), close date (slips), product line and team (gate
-    // fields) and the owner (whose relationships count): refreshed when one of them changed, not for a rename.
-    const feedsHealth = !written.amount.equals(current.amount) || written.expectedCloseDate.getTime() !== current.expectedCloseDate.getTime()
-      || written.productLine !== current.productLine || written.teamId !== current.teamId || written.ownerId !== current.ownerId;
-    if (feedsHealth) await refreshDealHealth(tx, ctx.orgId, [id]);
+    if (feedsDealHealth(current, written)) await refreshDealHealth(tx, ctx.orgId, [id]);
     const [account, owner] = await Promise.all([
       written.accountId === current.accountId ? current.account : tx.account.findUniqueOrThrow({ where: { id: written.accountId }, select: { name: true } }),
       written.ownerId === current.ownerId ? current.owner : tx.user.findUniqueOrThrow({ where: { id: written.ownerId }, select: { name: true } }),
     ]);
     const updated: OpportunityRow = { ...written, account, owner };
-    await recordAudit(tx, ctx, { action: "opportunity.update", entityType: "Opportunity", entityId: id, before: auditSnapshot(current), after: auditSnapshot(updated) });
+    await recordAudit(tx, ctx, dealUpdateAudit(current, updated));
     return updated;
   });
   return toOpportunityOutput(row, table);
+}
+
+/** A lost deal needs a loss reason, once the LOST gate has settled it (the domain's rule of a move). */
+export function assertLossReasonOfMove(from: StageKey, to: StageKey, lossReason: string | null): void {
+  if (checkStageMove(from, to, lossReason) === "LOSS_REASON_REQUIRED") throw invalid([{ path: "lossReason", message: "A lost deal needs a loss reason." }]);
+}
+
+type MovedDeal = { id: string; amount: { toString(): string }; version: number };
+type SettledMove = { from: StageKey; to: StageKey; lossReason: string | null; reason: string | null };
+
+/** The StageChange row of a move of `deal` (as it is before the move), with the probability in force now. */
+export function stageMoveChange(ctx: Ctx, deal: MovedDeal, move: SettledMove, table: StageTable, at: Date) {
+  return {
+    orgId: ctx.orgId, opportunityId: deal.id, fromStage: move.from, toStage: move.to, at, byUserId: ctx.userId,
+    amount: deal.amount.toString(), probability: table[move.to].probability, lossReason: move.lossReason, reason: move.reason,
+  };
+}
+
+/** The audit entry of a move of `deal` (as it is before the move; the move adds one to its version). */
+export function stageMoveAudit(deal: MovedDeal, move: SettledMove) {
+  return {
+    action: "opportunity.stageMove", entityType: "Opportunity", entityId: deal.id,
+    before: { stage: move.from, version: deal.version }, after: { stage: move.to, version: deal.version + 1, lossReason: move.lossReason, reason: move.reason },
+  };
 }
 
 /**
  * THE stage move. Checks visibility, the expected version (stale → 409, nothing written), the domain rules
  * of the move and the org's stage gates (unmet BLOCK criteria → 422 listing each; lib/data/gate-enforcement),
  * then writes the new stage and its StageChange row — with the probability in force now — plus any gate
- * exceptions and used approvals, in one transaction.
+ * exceptions and used approvals, in one transaction. The import's batch of changed deals applies the same
+ * rules through the same functions (lib/data/opportunity-batch-update.ts).
  */
 export async function moveOpportunityToStage(ctx: Ctx, id: string, move: StageMove): Promise<OpportunityOutput> {
   const table = await getStageTable(ctx);
@@ -335,7 +392,7 @@ export async function moveOpportunityToStage(ctx: Ctx, id: string, move: StageMo
     if (from === move.to) throw invalid([{ path: "to", message: `The deal is already in ${move.to}.` }]);
     // The LOST gate: a complete close-out review (carried by the move or written before); it names the loss reason.
     const lossReason = await enforceCloseOutReview(tx, ctx, current, move);
-    if (checkStageMove(from, move.to, lossReason) === "LOSS_REASON_REQUIRED") throw invalid([{ path: "lossReason", message: "A lost deal needs a loss reason." }]);
+    assertLossReasonOfMove(from, move.to, lossReason);
     const gates = await enforceGates(tx, ctx, current, { ...move, lossReason });
     const now = new Date();
     const result = await tx.opportunity.updateMany({
@@ -348,21 +405,12 @@ export async function moveOpportunityToStage(ctx: Ctx, id: string, move: StageMo
       },
     });
     if (result.count === 0) throw conflict((await tx.opportunity.findUniqueOrThrow({ where: { id } })).version);
-    const change = await tx.stageChange.create({
-      data: {
-        orgId: ctx.orgId, opportunityId: id, fromStage: from, toStage: move.to, at: now, byUserId: ctx.userId,
-        amount: current.amount, probability: table[move.to].probability,
-        lossReason, reason: move.reason ?? null,
-      },
-      select: { id: true },
-    });
+    const settled = { from, to: move.to, lossReason, reason: move.reason ?? null };
+    const change = await tx.stageChange.create({ data: stageMoveChange(ctx, current, settled, table, now), select: { id: true } });
     await recordGateOutcome(tx, current, change.id, gates, now);
     await refreshDealHealth(tx, ctx.orgId, [id]);
     const moved = await tx.opportunity.findUniqueOrThrow({ where: { id }, include: opportunityInclude });
-    await recordAudit(tx, ctx, {
-      action: "opportunity.stageMove", entityType: "Opportunity", entityId: id,
-      before: { stage: from, version: current.version }, after: { stage: move.to, version: moved.version, lossReason: moved.lossReason, reason: move.reason ?? null },
-    });
+    await recordAudit(tx, ctx, stageMoveAudit(current, settled));
     return moved;
   });
   return toOpportunityOutput(row, table);

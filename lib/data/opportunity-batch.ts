@@ -12,10 +12,12 @@ import type { Ctx } from "@/lib/permissions";
 import { type BatchRowOutcome, batchRefusal } from "./accounts";
 import { recordAudits } from "./audit";
 import { refuseLostWithoutReview } from "./close-out";
-import { type AllowedMove, judgeCreationGates, loadActiveCriteria, loadActivityTypeNames, newDealFacts } from "./gate-enforcement";
+import {
+  type AllowedMove, judgeCreationGates, loadActiveCriteria, loadActivityTypeNames, newDealFacts, recordGateOutcomes,
+} from "./gate-enforcement";
 import { scoreNewDeals } from "./health";
 import {
-  auditSnapshot, creationStageChange, dealOwnerSelect, newDealData, newDealOwner, settleReferences,
+  auditSnapshot, creationStageChange, dealOwnerSelect, newDealData, newDealOwner, settleReferences, type stageMoveChange,
 } from "./opportunities";
 import { getStageTable } from "./stage-config";
 
@@ -97,21 +99,12 @@ export async function createOpportunitiesByExternalId(
   if (!created.length) return outcomes;
 
   const changes = created.map((item) => creationStageChange(ctx, { ...item.data, id: item.id, stageEnteredAt: now }, table, options.stageReason));
-  const changeIds = await tx.$queryRaw<{ id: string; opportunityId: string }[]>`
-    INSERT INTO "StageChange" ("id", "orgId", "opportunityId", "fromStage", "toStage", "at", "byUserId", "amount", "probability", "lossReason", "reason")
-    SELECT gen_random_uuid(), ${ctx.orgId}::uuid, v."opportunityId", NULL, v."toStage"::"Stage", ${now}, ${ctx.userId}::uuid, v."amount",
-      v."probability", v."lossReason", v."reason"
-    FROM unnest(${changes.map((change) => change.opportunityId)}::uuid[], ${changes.map((change) => change.toStage)}::text[],
-      ${changes.map((change) => change.amount)}::numeric[], ${changes.map((change) => change.probability)}::numeric[],
-      ${changes.map((change) => change.lossReason)}::text[], ${changes.map((change) => change.reason)}::text[])
-      AS v("opportunityId", "toStage", "amount", "probability", "lossReason", "reason")
-    RETURNING "id", "opportunityId"`;
+  const changeIds = await insertStageChanges(tx, ctx, changes);
   const changeOf = new Map(changeIds.map((change) => [change.opportunityId, change.id]));
-  // Unmet WARN criteria become exceptions of the creation, as recordGateOutcome writes them (a new deal has no approval to use).
-  const exceptions = created.flatMap((item) => item.gates.warnings.map((warning) => ({
-    orgId: ctx.orgId, opportunityId: item.id, criterionId: warning.criterionId, stageChangeId: changeOf.get(item.id)!, at: now,
+  // Unmet WARN criteria become exceptions of the creation (a new deal has no approval to use).
+  await recordGateOutcomes(tx, created.map((item) => ({
+    deal: { id: item.id, orgId: ctx.orgId }, stageChangeId: changeOf.get(item.id)!, verdict: item.gates, at: now,
   })));
-  if (exceptions.length) await tx.gateException.createMany({ data: exceptions });
 
   await scoreNewDeals(tx, ctx.orgId, created.map((item) => ({
     id: item.id, amount: item.data.amount, stage: item.data.stage,
@@ -122,4 +115,21 @@ export async function createOpportunitiesByExternalId(
     after: auditSnapshot({ ...item.data, version: 1 }),
   })));
   return outcomes;
+}
+
+type StageChangeRow = ReturnType<typeof creationStageChange> | ReturnType<typeof stageMoveChange>;
+
+/** The StageChange rows of a batch (creations or moves, all by the caller, `at` each their own) in one INSERT; their ids by deal. */
+export async function insertStageChanges(tx: Tx, ctx: Ctx, changes: readonly StageChangeRow[]): Promise<{ id: string; opportunityId: string }[]> {
+  if (!changes.length) return [];
+  return tx.$queryRaw<{ id: string; opportunityId: string }[]>`
+    INSERT INTO "StageChange" ("id", "orgId", "opportunityId", "fromStage", "toStage", "at", "byUserId", "amount", "probability", "lossReason", "reason")
+    SELECT gen_random_uuid(), ${ctx.orgId}::uuid, v."opportunityId", v."fromStage"::"Stage", v."toStage"::"Stage", v."at", ${ctx.userId}::uuid, v."amount",
+      v."probability", v."lossReason", v."reason"
+    FROM unnest(${changes.map((change) => change.opportunityId)}::uuid[], ${changes.map((change) => change.fromStage)}::text[],
+      ${changes.map((change) => change.toStage)}::text[], ${changes.map((change) => change.at)}::timestamptz[],
+      ${changes.map((change) => change.amount)}::numeric[], ${changes.map((change) => change.probability)}::numeric[],
+      ${changes.map((change) => change.lossReason)}::text[], ${changes.map((change) => change.reason)}::text[])
+      AS v("opportunityId", "fromStage", "toStage", "at", "amount", "probability", "lossReason", "reason")
+    RETURNING "id"::text, "opportunityId"::text`;
 }

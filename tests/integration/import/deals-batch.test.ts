@@ -2,9 +2,6 @@
 // leaves them row by row — stage, history, gate exceptions, stored health grade, audit, forecast totals — and
 // the import stays idempotent: the same file again creates nothing, a refused row is reported while the rest of
 // its batch lands, a stopped import resumes without duplicates, and two runs of one file never create a deal twice.
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { buildRejectedReport, cancelImport, createImportJob, getImportJob, startImport } from "@/lib/data/imports";
@@ -12,31 +9,20 @@ import { createOpportunity } from "@/lib/data/opportunities";
 import { isAppError } from "@/lib/errors";
 import type { StageKey } from "@/lib/domain/stages";
 import type { Ctx } from "@/lib/permissions";
-import { setFileStorage } from "@/lib/storage";
-import { createLocalStorage } from "@/lib/storage/local";
-import { buildGateWorld, type GateWorld } from "../gates/world";
+import type { GateWorld } from "../gates/world";
+import { buildDealImportWorld, dealCsv, IMPORT_REASON, importDeals, readRollup, rollupDelta, tag } from "./helpers";
 
 let world: GateWorld;
 let gates: Awaited<ReturnType<GateWorld["criterion"]>>[];
-let emails: { rep: string; rep2: string; rep3: string };
+let emails: Awaited<ReturnType<typeof buildDealImportWorld>>["emails"];
 
 beforeAll(async () => {
-  setFileStorage(createLocalStorage(mkdtempSync(path.join(os.tmpdir(), "crm-deal-import-"))));
-  world = await buildGateWorld();
-  gates = [
-    await world.criterion({ stage: "P2", kind: "REQUIRED_FIELDS", config: { fields: ["productLine"] } }),
-    await world.criterion({ stage: "P2", kind: "APPROVAL", mode: "WARN", label: { en: "Project initiation", "zh-CN": "立项" } }),
-    await world.criterion({ stage: "P3", kind: "CHECKLIST", label: { en: "Design reviewed", "zh-CN": "方案已评审" } }),
-  ];
-  const users = await db.user.findMany({ where: { id: { in: [world.rep.id, world.rep2.id, world.rep3.id] } }, select: { id: true, email: true } });
-  const emailOf = (id: string) => users.find((user) => user.id === id)!.email;
-  emails = { rep: emailOf(world.rep.id), rep2: emailOf(world.rep2.id), rep3: emailOf(world.rep3.id) };
+  ({ world, gates, emails } = await buildDealImportWorld());
 });
 
-const tag = () => Math.random().toString(36).slice(2, 8);
 const HEADER = "externalId,name,accountExternalId,amount,expectedCloseDate,stage,ownerEmail,productLine,lossReason";
-const csvFile = (lines: string[]) => ({ name: "deals.csv", mime: "text/csv", data: new TextEncoder().encode(`${[HEADER, ...lines].join("\r\n")}\r\n`) });
-const REASON = "Imported from deals.csv";
+const csvFile = (lines: string[]) => dealCsv(HEADER, lines);
+const REASON = IMPORT_REASON;
 
 type DealRow = { externalId: string; name: string; amount: string; closeDate: string; stage: StageKey; owner: keyof typeof emails; productLine: string; lossReason: string };
 
@@ -54,29 +40,8 @@ function dealRows(t: string, count: number): DealRow[] {
 const toLine = (accountExternalId: string) => (row: DealRow) =>
   [row.externalId, row.name, accountExternalId, row.amount, row.closeDate, row.stage, emails[row.owner], row.productLine, row.lossReason].join(",");
 
-async function importFile(ctx: Ctx, lines: string[], options: { batchSize?: number } = {}) {
-  const job = await createImportJob(ctx, "opportunity", csvFile(lines));
-  await startImport(ctx, job.id, job.mapping, { runInBackground: false, ...options });
-  return getImportJob(ctx, job.id);
-}
-
-/** The org's forecast rollup (the summary the board totals read) per cell. */
-async function rollup(): Promise<Map<string, { count: number; amount: string }>> {
-  const rows = await db.opportunityRollup.findMany({ where: { orgId: world.org.id } });
-  return new Map(rows.map((row) => [
-    [row.ownerId, row.teamId, row.stage, row.closeMonth.toISOString(), row.category].join("|"),
-    { count: Number(row.count), amount: row.amount.toString() },
-  ]));
-}
-
-function rollupDelta(before: Map<string, { count: number; amount: string }>, after: Map<string, { count: number; amount: string }>) {
-  const delta = new Map<string, string>();
-  for (const [key, cell] of after) {
-    const old = before.get(key) ?? { count: 0, amount: "0" };
-    if (cell.count !== old.count || cell.amount !== old.amount) delta.set(key, `${cell.count - old.count} ${(Number(cell.amount) - Number(old.amount)).toFixed(2)}`);
-  }
-  return [...delta.entries()].sort();
-}
+const importFile = (ctx: Ctx, lines: string[], options: { batchSize?: number } = {}) => importDeals(ctx, csvFile(lines), options);
+const rollup = () => readRollup(world.org.id);
 
 /** What a deal is once created, whatever path created it (ids and instants left out). */
 async function describeDeal(id: string) {
