@@ -3,7 +3,8 @@
 // user's P1 column holding 10,000 deals: seeds a throw-away embedded PostgreSQL (the pipeline bench's
 // data, scripts/bench-pipeline-data.ts, plus the big column), starts `npm start`'s launcher on a free port
 // (it builds first when the build is stale), signs in, then reports (goals in brackets):
-//   board painted after navigation [≤ 1 s], dropped card painted in its new column [≤ 100 ms],
+//   board painted after navigation [≤ 1 s] (in a new tab each time, and loaded in a tab showing another page
+//   of the app), dropped card painted in its new column [≤ 100 ms],
 //   Lighthouse desktop performance [≥ 90], the board page's first-load JavaScript, gzipped [< 250 KB].
 // The numbers are reported, never asserted: on a shared machine they move with its load.
 import type { ChildProcess } from "node:child_process";
@@ -17,7 +18,7 @@ import { findFreePort, startEmbeddedPostgres } from "../lib/infra/embedded-postg
 import { applyMigrations } from "../lib/infra/migrate";
 import { hashPassword } from "../lib/password";
 import {
-  CHROMIUM, CHROMIUM_FLAGS, measureFirstLoadJs, openBoard, type PaintBreakdown, runLighthouse, timeDrop, timeScrollJump,
+  CHROMIUM, CHROMIUM_FLAGS, measureFirstLoadJs, openBoard, openBoardInTab, type PaintBreakdown, runLighthouse, timeDrop, timeScrollJump,
 } from "./bench-browser-probes";
 import { fillColumnForOwner, insertBenchData } from "./bench-pipeline-data";
 import { startAppServer, stopAppServer } from "./stress-app";
@@ -100,6 +101,17 @@ async function main() {
       breakdowns.push(breakdown);
       await page.close();
     }
+    // The same loads in one tab that shows another page of the app first (the performance metrics are
+    // cumulative per page here, so only the paint and the first byte are kept).
+    const tab = await context.newPage();
+    const inTabPaints: number[] = [];
+    const inTabFirstBytes: number[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      const { paintedMs, breakdown } = await openBoardInTab(context, tab, `${base}/accounts`, boardUrl);
+      inTabPaints.push(paintedMs);
+      inTabFirstBytes.push(breakdown.firstByteMs);
+    }
+    await tab.close();
     console.log("Board paints done.");
 
     const { page } = await openBoard(context, boardUrl);
@@ -124,6 +136,7 @@ async function main() {
     const scores = lighthouse.map((result) => result.score);
     console.log(`
 Board painted after navigation:   ${describe(paints)} — goal ≤ 1000 ms: ${verdict(median(paints) <= 1000)}
+  (in a new tab each time; loaded in a tab showing /accounts: ${describe(inTabPaints)}, first byte median ${median(inTabFirstBytes).toFixed(0)} ms — ${verdict(median(inTabPaints) <= 1000)})
 Dropped card painted in P2:       ${describe(dropTimes)} — goal ≤ 100 ms: ${verdict(median(dropTimes) <= 100)}
 Lighthouse desktop performance:   ${scores.length ? `${median(scores)} (runs: ${scores.join(", ")}) — goal ≥ 90: ${verdict(median(scores) >= 90)}` : "not run"}
 First-load JavaScript (gzipped):  ${(totalGzip / 1024).toFixed(1)} KB in ${scripts.length} files — goal < 250 KB: ${verdict(totalGzip / 1024 < 250)}
