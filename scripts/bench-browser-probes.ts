@@ -63,15 +63,22 @@ const PROBES = `(() => {
 export type PaintBreakdown = { firstByteMs: number; scriptMs: number; layoutMs: number; styleMs: number; taskMs: number };
 
 export async function openBoard(context: BrowserContext, url: string): Promise<{ page: Page; paintedMs: number; breakdown: PaintBreakdown }> {
+  const page = await openProbedTab(context);
+  return { page, ...await paintAfterNavigation(context, page, url) };
+}
+
+/** A new tab with the probes installed for every page it loads. */
+export async function openProbedTab(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.addInitScript(PROBES);
-  return { page, ...await paintAfterNavigation(context, page, url) };
+  return page;
 }
 
 /**
  * The board loaded in a tab that shows another page of the app (`fromUrl`): a full page load, as when a
  * user opens the board by its address or a bookmark. A new tab (openBoard) also pays for the browser's
- * start of a new page process, a few hundred ms on this machine, which in-tab loads do not.
+ * start of a new page process, a few hundred ms on this machine, which in-tab loads do not. `page` comes
+ * from openProbedTab.
  */
 export async function openBoardInTab(context: BrowserContext, page: Page, fromUrl: string, url: string): Promise<{ paintedMs: number; breakdown: PaintBreakdown }> {
   await page.goto(fromUrl, { waitUntil: "load", timeout: 120_000 });

@@ -18,7 +18,7 @@ import { findFreePort, startEmbeddedPostgres } from "../lib/infra/embedded-postg
 import { applyMigrations } from "../lib/infra/migrate";
 import { hashPassword } from "../lib/password";
 import {
-  CHROMIUM, CHROMIUM_FLAGS, measureFirstLoadJs, openBoard, openBoardInTab, type PaintBreakdown, runLighthouse, timeDrop, timeScrollJump,
+  CHROMIUM, CHROMIUM_FLAGS, measureFirstLoadJs, openBoard, openBoardInTab, openProbedTab, type PaintBreakdown, runLighthouse, timeDrop, timeScrollJump,
 } from "./bench-browser-probes";
 import { fillColumnForOwner, insertBenchData } from "./bench-pipeline-data";
 import { startAppServer, stopAppServer } from "./stress-app";
@@ -103,7 +103,7 @@ async function main() {
     }
     // The same loads in one tab that shows another page of the app first (the performance metrics are
     // cumulative per page here, so only the paint and the first byte are kept).
-    const tab = await context.newPage();
+    const tab = await openProbedTab(context);
     const inTabPaints: number[] = [];
     const inTabFirstBytes: number[] = [];
     for (let run = 0; run < runs; run += 1) {

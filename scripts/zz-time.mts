@@ -1,0 +1,21 @@
+// throw-away: time the board page's data pieces (never commit)
+process.env.DATABASE_URL = process.env.DB!;
+const { db } = await import("../lib/db");
+const { loadContext } = await import("../lib/data/users");
+const { getPipelineBoard } = await import("../lib/data/pipeline");
+const { listPipelineFilterOptions } = await import("../lib/data/pipeline-options");
+const { getProfile } = await import("../lib/data/users");
+const { countWarningsForDeals } = await import("../lib/data/warnings");
+const user = await db.user.findFirstOrThrow({ where: { email: "rep-1-1-4370af76@bench.test" } });
+const ctx = (await loadContext(user.id))!;
+const t = async (label: string, f: () => Promise<unknown>) => { const xs: number[] = []; for (let i = 0; i < Number(process.env.N ?? 15); i++) { const s = performance.now(); await f(); xs.push(performance.now() - s); } xs.sort((a, b) => a - b); console.log(label.padEnd(30), "p50", xs[7].toFixed(1), "min", xs[0].toFixed(1)); };
+await t("board limit 20", () => getPipelineBoard(ctx, { limit: 20 }));
+await t("board limit 0", () => getPipelineBoard(ctx, { limit: 0 }));
+await t("filter options", () => listPipelineFilterOptions(ctx));
+await t("profile", () => getProfile(ctx));
+const board = await getPipelineBoard(ctx, { limit: 20 });
+console.log("cards", board.columns.reduce((s, c) => s + c.items.length, 0));
+const ids = board.columns.flatMap((c) => c.items.map((i) => i.id));
+const deals = await db.opportunity.findMany({ where: { id: { in: ids } } });
+await t("warnings 174", () => countWarningsForDeals({ ...ctx, stageTable: board.stageTable }, deals as never));
+await db.$disconnect();
