@@ -208,7 +208,10 @@ export function PipelineColumn(props: PipelineColumnProps) {
               );
             })}
             {unloadedRows > 0 || areCardsDeferred ? (
+              // Its own element while the cards are deferred: the same node moving down under the cards would
+              // count as a layout shift.
               <li
+                key={areCardsDeferred ? "deferred-rows" : "unloaded-rows"}
                 aria-hidden="true"
                 data-testid="unloaded-rows"
                 className="pointer-events-none absolute inset-x-0"
