@@ -71,14 +71,16 @@ export async function recordAudits(tx: Tx, ctx: Pick<Ctx, "orgId" | "userId" | "
 /**
  * recordAudit as a statement to embed in the write it audits (a data-modifying WITH clause), so the write and
  * its entry are one round trip and still commit or roll back together: the same columns and values, `at` the
- * instant the caller gives (the ORM also sets it from the application's clock).
+ * instant the caller gives (the ORM also sets it from the application's clock). With `onlyIf`, the entry is
+ * written only when that SQL condition holds (e.g. the guarded UPDATE beside it changed a row).
  */
-export function auditInsertSql(ctx: Pick<Ctx, "orgId" | "userId" | "ip">, entry: AuditEntryInput, at: Date): Prisma.Sql {
+export function auditInsertSql(ctx: Pick<Ctx, "orgId" | "userId" | "ip">, entry: AuditEntryInput, at: Date, onlyIf: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
   const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
   return Prisma.sql`
     INSERT INTO "AuditLog" ("id", "orgId", "actorId", "action", "entityType", "entityId", "before", "after", "ip", "at")
-    VALUES (${randomUUID()}::uuid, ${ctx.orgId}::uuid, ${ctx.userId}::uuid, ${entry.action}, ${entry.entityType}, ${entry.entityId},
-      ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${entry.ip ?? ctx.ip ?? null}, ${at})`;
+    SELECT ${randomUUID()}::uuid, ${ctx.orgId}::uuid, ${ctx.userId}::uuid, ${entry.action}, ${entry.entityType}, ${entry.entityId},
+      ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${entry.ip ?? ctx.ip ?? null}, ${at}::timestamptz
+    WHERE ${onlyIf}`;
 }
 
 /** For changes made by the system itself (default gates of a new org, seed): no actor. */

@@ -6,6 +6,7 @@ import { loadFishbones, saveAnalysisDocument } from "@/lib/data/analysis";
 import { auditInsertSql, recordAudit } from "@/lib/data/audit";
 import { loadBuyingCenterFactsForDeals } from "@/lib/data/buying-center-facts";
 import { getForecast } from "@/lib/data/forecast";
+import { getOpportunity, updateOpportunity } from "@/lib/data/opportunities";
 import { contextFromApiToken } from "@/lib/data/tokens";
 import { loadWarningInputs } from "@/lib/data/warnings";
 import { db } from "@/lib/db";
@@ -134,6 +135,48 @@ describe("logging an activity in two statements", () => {
     expect(await db.activity.count({ where: { opportunityId: target.id } })).toBe(0);
     expect(await db.activityContact.count({ where: { contactId: contact.id } })).toBe(0);
     expect(await db.auditLog.count({ where: { orgId: world.org.id } })).toBe(before);
+  });
+});
+
+describe("a rename in one statement (no transaction)", () => {
+  it("answers and audits exactly as the general edit path does", async () => {
+    const target = await deal();
+    const viaRename = await updateOpportunity(rep, target.id, { name: "Substation retrofit", version: target.version });
+    expect(viaRename).toEqual(await getOpportunity(rep, target.id));
+    expect(viaRename).toMatchObject({ name: "Substation retrofit", version: target.version + 1 });
+    // Naming the owner it already has takes the general path (a transaction), with the same kind of answer and entry.
+    const viaGeneral = await updateOpportunity(rep, target.id, { name: "Substation retrofit II", ownerId: world.rep.id, version: viaRename.version });
+    expect(viaGeneral).toEqual(await getOpportunity(rep, target.id));
+    const entries = await db.auditLog.findMany({ where: { entityId: target.id, action: "opportunity.update" } });
+    const [renameAudit, generalAudit] = entries.sort((a, b) => (a.after as { version: number }).version - (b.after as { version: number }).version);
+    expect(renameAudit).toMatchObject({ actorId: world.rep.id, orgId: world.org.id, entityType: "Opportunity" });
+    // What the rename recorded as "after" is what the general path then read as "before".
+    expect(renameAudit.after).toEqual(generalAudit.before);
+    expect(generalAudit.after).toEqual({ ...(renameAudit.after as object), name: "Substation retrofit II", version: target.version + 2 });
+    expect(renameAudit.before).toEqual({ ...(renameAudit.after as object), name: (renameAudit.before as { name: string }).name, version: target.version });
+  });
+
+  it("refuses a stale version with 409 and an invisible deal with 404, writing nothing", async () => {
+    const target = await deal();
+    await updateOpportunity(rep, target.id, { name: "First", version: target.version });
+    await expect(updateOpportunity(rep, target.id, { name: "Second", version: target.version }))
+      .rejects.toMatchObject({ code: "CONFLICT", extensions: { currentVersion: target.version + 1 } });
+    const other = await deal(world.rep3.id);
+    await expect(updateOpportunity(rep, other.id, { name: "Hijack", version: other.version })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await db.opportunity.findUniqueOrThrow({ where: { id: target.id } })).name).toBe("First");
+    expect((await db.opportunity.findUniqueOrThrow({ where: { id: other.id } })).name).not.toBe("Hijack");
+    expect(await db.auditLog.count({ where: { entityId: { in: [target.id, other.id] }, action: "opportunity.update" } })).toBe(1);
+  });
+
+  it("lets exactly one of concurrent renames at one version through", async () => {
+    const target = await deal();
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, index) =>
+      updateOpportunity(rep, target.id, { name: `Racer ${index}`, version: target.version })));
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((result) => result.status === "rejected").map((result) => (result as PromiseRejectedResult).reason.code))
+      .toEqual(Array(7).fill("CONFLICT"));
+    expect(await db.auditLog.count({ where: { entityId: target.id, action: "opportunity.update" } })).toBe(1);
+    expect((await db.opportunity.findUniqueOrThrow({ where: { id: target.id } })).version).toBe(target.version + 1);
   });
 });
 
