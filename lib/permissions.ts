@@ -19,6 +19,8 @@ export type Ctx = {
   ip?: string | null;
   /** The org's stage table when the request's authentication read it with the caller (per request, see getStageTable). */
   stageTable?: StageTable;
+  /** The org's base currency when the request's authentication read it with the caller (per request, like stageTable). */
+  baseCurrency?: string;
 };
 
 export type Permission =

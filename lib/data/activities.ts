@@ -2,17 +2,20 @@
 // the deal or of its account. A deal's activities are exactly as visible as the deal; on the account
 // timeline, activities of deals the caller may not see are left out (they would reveal those deals).
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { type OrgActivityTypeItem, resolveOrgActivityTypes } from "@/lib/domain/activities";
 import type { LocalizedText } from "@/lib/domain/stages";
-import { invalid } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { invalid, notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { type Ctx, opportunityVisibility } from "@/lib/permissions";
 import type { ActivityCreate, ActivityOutput, ActivityPage } from "@/lib/validations/activity";
 import { getAccount } from "./accounts";
-import { recordAudit } from "./audit";
-import { activityTypeNames, assertActiveActivityType, getOrgActivityTypes } from "./activity-types";
+import { auditInsertSql } from "./audit";
+import { activityTypeItemsJsonSql, activityTypeNames, assertOfferedType, getOrgActivityTypes } from "./activity-types";
 import { findVisibleDeal } from "./deal-access";
-import { decodeCursor, encodeCursor } from "./pagination";
+import { decodeCursor, encodeCursor, isUuid } from "./pagination";
+import { visibilitySql } from "./pipeline-sql";
 import { refreshDealHealth } from "./health";
 
 const activityInclude = {
@@ -84,16 +87,30 @@ export async function listAccountActivities(ctx: Ctx, accountId: string, query: 
   );
 }
 
+type LoggableDeal = { id: string; accountId: string; name: string; activityTypes: OrgActivityTypeItem[] };
+
 /**
  * Logs an activity on a visible deal. The type must be one the org offers, and the contacts involved live
  * contacts of the deal's account (422 otherwise): a timeline that names people of another customer would be
  * wrong evidence.
+ *
+ * Every activity logged is a write on the API's hot path, so it takes few round trips: the deal (through the
+ * visibility rule, lib/data/pipeline-sql visibilitySql) and the org's activity types in one statement; the
+ * activity, its contacts and its audit entry in one more (data-modifying WITH clauses, all or nothing); then
+ * the health refresh — all in one transaction.
  */
 export async function logOpportunityActivity(ctx: Ctx, opportunityId: string, input: ActivityCreate): Promise<ActivityOutput> {
-  const row = await db.$transaction(async (tx) => {
-    const deal = await findVisibleDeal(tx, ctx, opportunityId);
-    const types = await assertActiveActivityType(tx, ctx, input.type, "type");
-    const contactIds = [...new Set(input.contactIds ?? [])];
+  if (!isUuid(opportunityId)) throw notFound("Opportunity");
+  const contactIds = [...new Set(input.contactIds ?? [])];
+  const id = randomUUID();
+  const now = new Date();
+  const occurredAt = new Date(input.occurredAt);
+  const { deal, types, userName, contacts } = await db.$transaction(async (tx) => {
+    const [deal] = await tx.$queryRaw<LoggableDeal[]>`
+      SELECT o.id::text AS id, o."accountId"::text AS "accountId", o.name, ${activityTypeItemsJsonSql(Prisma.sql`${ctx.orgId}::uuid`)} AS "activityTypes"
+        FROM "Opportunity" o WHERE o.id = ${opportunityId}::uuid AND ${visibilitySql(ctx)}`;
+    if (!deal) throw notFound("Opportunity");
+    const types = assertOfferedType(resolveOrgActivityTypes(deal.activityTypes), input.type, "type");
     if (contactIds.length) {
       const found = await tx.contact.findMany({
         where: { id: { in: contactIds }, orgId: ctx.orgId, accountId: deal.accountId, deletedAt: null },
@@ -101,33 +118,37 @@ export async function logOpportunityActivity(ctx: Ctx, opportunityId: string, in
       });
       const known = new Set(found.map((contact) => contact.id));
       const errors = (input.contactIds ?? [])
-        .map((id, index) => ({ id, index }))
-        .filter(({ id }) => !known.has(id))
+        .map((contactId, index) => ({ contactId, index }))
+        .filter(({ contactId }) => !known.has(contactId))
         .map(({ index }) => ({ path: `contactIds.${index}`, message: "This contact does not belong to the deal's account." }));
       if (errors.length) throw invalid(errors);
     }
-    const created = await tx.activity.create({
-      data: {
-        orgId: ctx.orgId,
-        accountId: deal.accountId,
-        opportunityId: deal.id,
-        userId: ctx.userId,
-        type: input.type,
-        occurredAt: new Date(input.occurredAt),
-        subject: input.subject,
-        notes: input.notes ?? null,
-        nextStep: input.nextStep ?? null,
-        contacts: { create: contactIds.map((contactId) => ({ contactId, orgId: ctx.orgId })) },
-      },
-      include: activityInclude,
-    });
+    const audit = auditInsertSql(ctx, {
+      action: "activity.create", entityType: "Activity", entityId: id,
+      after: { opportunityId: deal.id, type: input.type, occurredAt: occurredAt.toISOString(), subject: input.subject, contactIds },
+    }, now);
+    const [written] = await tx.$queryRaw<{ userName: string; contacts: ActivityOutput["contacts"] }[]>`
+      WITH activity AS (
+        INSERT INTO "Activity" ("id", "orgId", "accountId", "opportunityId", "userId", "type", "occurredAt", "subject", "notes", "nextStep", "createdAt")
+        VALUES (${id}::uuid, ${ctx.orgId}::uuid, ${deal.accountId}::uuid, ${deal.id}::uuid, ${ctx.userId}::uuid, ${input.type}, ${occurredAt},
+          ${input.subject}, ${input.notes ?? null}, ${input.nextStep ?? null}, ${now})
+        RETURNING "id"
+      ), linked AS (
+        INSERT INTO "ActivityContact" ("activityId", "contactId", "orgId")
+        SELECT activity.id, c.id, ${ctx.orgId}::uuid FROM activity CROSS JOIN unnest(${contactIds}::uuid[]) AS c(id)
+      ), audited AS (${audit})
+      SELECT u.name AS "userName",
+        (SELECT COALESCE(json_agg(json_build_object('id', c.id, 'name', c.name, 'title', c.title)), '[]')
+           FROM "Contact" c WHERE c.id = ANY(${contactIds}::uuid[])) AS contacts
+        FROM activity JOIN "User" u ON u.id = ${ctx.userId}::uuid`;
     // Activity recency (and activity gate criteria) feed the health score.
     await refreshDealHealth(tx, ctx.orgId, [deal.id]);
-    await recordAudit(tx, ctx, {
-      action: "activity.create", entityType: "Activity", entityId: created.id,
-      after: { opportunityId: deal.id, type: created.type, occurredAt: created.occurredAt.toISOString(), subject: created.subject, contactIds },
-    });
-    return { created, types };
+    return { deal, types, userName: written.userName, contacts: written.contacts };
   });
-  return toActivityOutput(row.created, activityTypeNames(row.types.all));
+  return {
+    id, accountId: deal.accountId, opportunityId: deal.id, opportunityName: deal.name, type: input.type,
+    typeName: activityTypeNames(types.all).get(input.type) ?? { en: input.type, "zh-CN": input.type },
+    occurredAt: occurredAt.toISOString(), subject: input.subject, notes: input.notes ?? null, nextStep: input.nextStep ?? null,
+    contacts: contacts.sort((a, b) => a.name.localeCompare(b.name)), userId: ctx.userId, userName, createdAt: now.toISOString(),
+  };
 }

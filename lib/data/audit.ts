@@ -4,9 +4,10 @@
 // trust_limits) except the cascade of a deleted organization. Every change calls recordAudit inside the
 // change's own transaction, so a change and its audit entry commit or roll back together.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Ctx } from "@/lib/permissions";
 import { decodeCursor, encodeCursor, isUuid } from "./pagination";
 
@@ -65,6 +66,21 @@ export async function recordAudits(tx: Tx, ctx: Pick<Ctx, "orgId" | "userId" | "
       ${entries.map((entry) => entry.entityId)}::text[], ${entries.map((entry) => json(entry.before))}::jsonb[],
       ${entries.map((entry) => json(entry.after))}::jsonb[], ${entries.map((entry) => entry.ip ?? ctx.ip ?? null)}::text[])
       AS e("action", "entityType", "entityId", "before", "after", "ip")`;
+}
+
+/**
+ * recordAudit as a statement to embed in the write it audits (a data-modifying WITH clause), so the write and
+ * its entry are one round trip and still commit or roll back together: the same columns and values, `at` the
+ * instant the caller gives (the ORM also sets it from the application's clock). With `onlyIf`, the entry is
+ * written only when that SQL condition holds (e.g. the guarded UPDATE beside it changed a row).
+ */
+export function auditInsertSql(ctx: Pick<Ctx, "orgId" | "userId" | "ip">, entry: AuditEntryInput, at: Date, onlyIf: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
+  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+  return Prisma.sql`
+    INSERT INTO "AuditLog" ("id", "orgId", "actorId", "action", "entityType", "entityId", "before", "after", "ip", "at")
+    SELECT ${randomUUID()}::uuid, ${ctx.orgId}::uuid, ${ctx.userId}::uuid, ${entry.action}, ${entry.entityType}, ${entry.entityId},
+      ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${entry.ip ?? ctx.ip ?? null}, ${at}::timestamptz
+    WHERE ${onlyIf}`;
 }
 
 /** For changes made by the system itself (default gates of a new org, seed): no actor. */

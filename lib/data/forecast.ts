@@ -66,12 +66,18 @@ function compareKeys(groupBy: readonly ForecastDimension[]) {
   };
 }
 
+/** The org's base currency: the one the request's authentication read (ctx.baseCurrency), else read now. */
+async function getBaseCurrency(ctx: Ctx): Promise<string> {
+  if (ctx.baseCurrency) return ctx.baseCurrency;
+  return (await db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { baseCurrency: true } })).baseCurrency;
+}
+
 /** The forecast of the period as the caller sees it (GET /api/v1/forecast). */
 export async function getForecast(ctx: Ctx, query: ForecastQuery & { filters?: CubeFilters }, options: { live?: boolean } = {}): Promise<ForecastOutput> {
   const groupBy = query.groupBy ?? [];
-  const [table, org, cells] = await Promise.all([
+  const [table, currency, cells] = await Promise.all([
     getStageTable(ctx),
-    db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { baseCurrency: true } }),
+    getBaseCurrency(ctx),
     aggregateVisibleDeals(ctx, { ...query.filters, closeFrom: query.from, closeTo: query.to, stages: FORECAST_STAGES, groupBy }, options),
   ]);
   const labeler = await loadLabeler(ctx, table, groupBy);
@@ -93,7 +99,7 @@ export async function getForecast(ctx: Ctx, query: ForecastQuery & { filters?: C
   });
   rows.sort(compareKeys(groupBy));
   return {
-    currency: org.baseCurrency,
+    currency,
     from: query.from,
     to: query.to,
     groupBy: [...groupBy],

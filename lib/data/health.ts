@@ -26,7 +26,7 @@ import {
 import { recordAudit } from "./audit";
 import { findVisibleDeal } from "./deal-access";
 import { loadBuyingCenterFacts } from "./buying-center-facts";
-import { activityTypeNames } from "./activity-types";
+import { activityTypeItemsJsonSql, activityTypeNames } from "./activity-types";
 import { activityTypesOf, type GateDeal, loadActiveCriteria, loadDealFacts, toGateCriterion } from "./gate-enforcement";
 import { getStageTable, type StageSettingJson, stageSettingsJsonSql, stageTableFromSettings } from "./stage-config";
 
@@ -238,8 +238,7 @@ async function loadHealthRows(tx: Client, orgId: string, ids: string[]): Promise
       (SELECT COALESCE(json_agg(json_build_object('id', g.id, 'stage', g.stage, 'kind', g.kind, 'labelEn', g."labelEn", 'labelZh', g."labelZh",
           'config', g.config, 'mode', g.mode, 'order', g."order")), '[]')
          FROM "GateCriterion" g WHERE g."orgId" = ${orgId}::uuid AND g.active) AS criteria,
-      (SELECT COALESCE(json_agg(json_build_object('key', i.key, 'labelEn', i."labelEn", 'labelZh', i."labelZh", 'active', i.active) ORDER BY i."order", i."labelEn"), '[]')
-         FROM "OrgListItem" i WHERE i."orgId" = ${orgId}::uuid AND i.list = 'ACTIVITY_TYPE') AS "activityTypes",
+      ${activityTypeItemsJsonSql(Prisma.sql`${orgId}::uuid`)} AS "activityTypes",
       o.id::text AS id, o."orgId"::text AS "orgId", o.stage::text AS stage, o."stageEnteredAt", o."productLine", o.amount::text AS amount, o."teamId"::text AS "teamId",
       o."expectedCloseDate"::text AS "expectedCloseDate", o."decisionStage",
       ARRAY(SELECT k."criterionId"::text FROM "ChecklistTick" k WHERE k."opportunityId" = o.id AND k."orgId" = o."orgId") AS ticks,

@@ -18,6 +18,7 @@ import { recordFieldChanges } from "./field-history";
 import { recordAudit } from "./audit";
 import { enforceCreationGates, enforceGates, recordGateOutcome } from "./gate-enforcement";
 import { decodeCursor, encodeCursor, isUuid } from "./pagination";
+import { isRenameOnly, renameOpportunity } from "./opportunity-rename";
 import { getStageTable } from "./stage-config";
 
 const opportunityInclude = {
@@ -120,7 +121,7 @@ export async function listOpportunityPage(ctx: Ctx, query: Omit<OpportunityListQ
   return { total, data: rows.map((row) => toOpportunityOutput(row, table)) };
 }
 
-async function findVisibleRow(client: Tx | typeof db, ctx: Ctx, id: string): Promise<OpportunityRow> {
+export async function findVisibleRow(client: Tx | typeof db, ctx: Ctx, id: string): Promise<OpportunityRow> {
   if (!isUuid(id)) throw notFound("Opportunity");
   const row = await client.opportunity.findFirst({ where: { id, ...opportunityVisibility(ctx) }, include: opportunityInclude });
   if (!row) throw notFound("Opportunity");
@@ -315,6 +316,7 @@ export function feedsDealHealth(before: HealthFields, after: HealthFields): bool
 }
 
 export async function updateOpportunity(ctx: Ctx, id: string, input: OpportunityUpdate): Promise<OpportunityOutput> {
+  if (isRenameOnly(input)) return renameOpportunity(ctx, id, input);
   const table = await getStageTable(ctx);
   const row = await db.$transaction(async (tx) => {
     const current = await findVisibleRow(tx, ctx, id);

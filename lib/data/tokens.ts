@@ -64,7 +64,7 @@ export async function revokeApiToken(ctx: Ctx, tokenId: string) {
 
 type TokenCaller = {
   userId: string; orgId: string; role: Ctx["role"]; locale: string; teamIds: string[]; managedTeamIds: string[]; count: number;
-  stageSettings: StageSettingJson[];
+  stageSettings: StageSettingJson[]; baseCurrency: string;
 };
 
 /**
@@ -76,7 +76,8 @@ type TokenCaller = {
  * every instance shares, lib/data/rate-limits.ts), and refreshes lastUsedAt only when it is more than a minute
  * old (a conditional UPDATE, so a busy token writes it once a minute, not once a request). The writes only
  * happen when the token and its user are valid. It also reads the org's stage table, which nearly every API
- * call needs: the request then carries it (ctx.stageTable) instead of reading it again.
+ * call needs, and its base currency (the forecast's): the request then carries them (ctx.stageTable,
+ * ctx.baseCurrency) instead of reading them again.
  */
 export async function contextFromApiToken(token: string): Promise<Ctx | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
@@ -101,7 +102,8 @@ export async function contextFromApiToken(token: string): Promise<Ctx | null> {
       ARRAY(SELECT m."teamId"::text FROM "TeamMember" m WHERE m."userId" = caller."userId") AS "teamIds",
       ARRAY(SELECT team."id"::text FROM "Team" team WHERE team."managerId" = caller."userId") AS "managedTeamIds",
       (SELECT "count" FROM counted) AS "count",
-      ${stageSettingsJsonSql(Prisma.raw(`caller."orgId"`))} AS "stageSettings"
+      ${stageSettingsJsonSql(Prisma.raw(`caller."orgId"`))} AS "stageSettings",
+      (SELECT org."baseCurrency" FROM "Organization" org WHERE org."id" = caller."orgId") AS "baseCurrency"
     FROM caller`;
   const caller = rows[0];
   if (!caller) return null;
@@ -110,5 +112,6 @@ export async function contextFromApiToken(token: string): Promise<Ctx | null> {
   return {
     userId: caller.userId, orgId: caller.orgId, role: caller.role, locale: caller.locale,
     teamIds: caller.teamIds, managedTeamIds: caller.managedTeamIds, stageTable: stageTableFromSettings(caller.stageSettings),
+    baseCurrency: caller.baseCurrency,
   };
 }

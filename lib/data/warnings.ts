@@ -10,11 +10,12 @@ import { invalid, notFound } from "@/lib/errors";
 import { type Ctx, opportunityVisibility } from "@/lib/permissions";
 import type { WarningAction } from "@/lib/validations/forecast";
 import { isWarningRuleKey } from "@/lib/domain/warnings";
-import { computeRedFlags, EMPTY_BUYING_CENTER } from "@/lib/domain/buying-center";
+import {
+  type BuyingCenterContact, type BuyingCenterFacts, type ContactRole, computeRedFlags, EMPTY_BUYING_CENTER,
+} from "@/lib/domain/buying-center";
 import { isDecisionStageKey } from "@/lib/domain/decision-cycle";
-import { listOverdueFishboneActions } from "@/lib/domain/fishbone";
-import { loadFishbones } from "./analysis";
-import { loadBuyingCenterFactsForDeals } from "./buying-center-facts";
+import { type Fishbone, listOverdueFishboneActions } from "@/lib/domain/fishbone";
+import { parseStoredDocument } from "./analysis";
 import { getStageTable } from "./stage-config";
 
 export type WarningScope = "mine" | "team" | "org";
@@ -34,22 +35,69 @@ function scopeWhere(ctx: Ctx, scope: WarningScope) {
 
 type FactRow = { opportunityId: string; pushes: number; cutBefore: string | null; cutAfter: string | null; cutAt: Date | null; lastActivityAt: Date | null; exceptions: number };
 
-/** Field-history, activity and gate-exception facts of many deals in one query. */
-async function loadFacts(orgId: string, ids: string[]): Promise<Map<string, FactRow>> {
+type InputRow = FactRow & {
+  states: { rule: string; acknowledgedAt: string | null; snoozedUntil: string | null }[];
+  contacts: (Omit<BuyingCenterContact, "roles"> & { roles: ContactRole[] | null; relationships: { userId: string; degree: number }[] })[];
+  fishbone: unknown;
+  fishboneVersion: number | null;
+};
+
+/** What the rules read of one deal besides the deal row itself. */
+export type WarningInputs = {
+  facts: FactRow;
+  /** The caller's own dismissals, by rule. */
+  states: Map<string, { acknowledgedAt: Date | null; snoozedUntil: Date | null }>;
+  buyingCenter: BuyingCenterFacts;
+  fishbone: Fishbone | null;
+};
+
+/**
+ * Everything the rules read of many deals besides their rows, in ONE statement (it was four round trips for
+ * each board column): the field-history, activity and gate-exception facts, the caller's dismissals, the
+ * buying center as lib/data/buying-center-facts loadBuyingCenterFactsForDeals reads it (contacts with the
+ * relationships the deal's owner and project team hold) and the fishbone as lib/data/analysis loadFishbones
+ * does (tests/integration/forecast/warning-inputs.test.ts compares them). The caller has checked visibility.
+ */
+export async function loadWarningInputs(ctx: Ctx, ids: readonly string[]): Promise<Map<string, WarningInputs>> {
   if (!ids.length) return new Map();
-  const rows = await db.$queryRaw<FactRow[]>`
+  const rows = await db.$queryRaw<InputRow[]>`
     SELECT d.id::text AS "opportunityId",
       (SELECT count(*)::int FROM "OpportunityFieldChange" f
         WHERE f."opportunityId" = d.id AND f.field = 'expectedCloseDate' AND f.after > f.before) AS pushes,
       cut.before AS "cutBefore", cut.after AS "cutAfter", cut.at AS "cutAt",
       (SELECT max(a."occurredAt") FROM "Activity" a WHERE a."opportunityId" = d.id) AS "lastActivityAt",
-      (SELECT count(*)::int FROM "GateException" g WHERE g."opportunityId" = d.id) AS exceptions
-    FROM unnest(${ids}::uuid[]) AS d(id)
+      (SELECT count(*)::int FROM "GateException" g WHERE g."opportunityId" = d.id) AS exceptions,
+      (SELECT COALESCE(json_agg(json_build_object('rule', w.rule, 'acknowledgedAt', w."acknowledgedAt", 'snoozedUntil', w."snoozedUntil")), '[]')
+         FROM "WarningState" w WHERE w."orgId" = ${ctx.orgId}::uuid AND w."userId" = ${ctx.userId}::uuid AND w."opportunityId" = d.id) AS states,
+      (SELECT COALESCE(json_agg(json_build_object('contactId', c.id, 'name', c.name, 'level', c.level, 'stance', c.stance, 'roles', oc.roles,
+          'relationships', (SELECT COALESCE(json_agg(json_build_object('userId', r."userId", 'degree', r.degree)), '[]')
+             FROM "ContactRelationship" r
+            WHERE r."orgId" = ${ctx.orgId}::uuid AND r."contactId" = c.id
+              AND (r."userId" = o."ownerId" OR EXISTS (
+                SELECT 1 FROM "OpportunityTeamMember" m WHERE m."opportunityId" = o.id AND m."userId" = r."userId"))))), '[]')
+         FROM "OpportunityContact" oc
+         JOIN "Opportunity" o ON o.id = oc."opportunityId"
+         JOIN "Contact" c ON c.id = oc."contactId" AND c."deletedAt" IS NULL
+        WHERE oc."orgId" = ${ctx.orgId}::uuid AND oc."opportunityId" = d.id) AS contacts,
+      fb.data AS fishbone, fb.version AS "fishboneVersion"
+    FROM unnest(${[...ids]}::uuid[]) AS d(id)
     LEFT JOIN LATERAL (
       SELECT f.before, f.after, f.at FROM "OpportunityFieldChange" f
-       WHERE f."opportunityId" = d.id AND f."orgId" = ${orgId}::uuid AND f.field = 'amount' AND f.after::numeric < f.before::numeric
-       ORDER BY f.at DESC LIMIT 1) cut ON TRUE`;
-  return new Map(rows.map((row) => [row.opportunityId, row]));
+       WHERE f."opportunityId" = d.id AND f."orgId" = ${ctx.orgId}::uuid AND f.field = 'amount' AND f.after::numeric < f.before::numeric
+       ORDER BY f.at DESC LIMIT 1) cut ON TRUE
+    LEFT JOIN "OpportunityAnalysis" fb ON fb."opportunityId" = d.id AND fb.kind = 'FISHBONE' AND fb."orgId" = ${ctx.orgId}::uuid`;
+  return new Map(rows.map(({ states, contacts, fishbone, fishboneVersion, ...facts }) => [facts.opportunityId, {
+    facts,
+    states: new Map(states.map((state) => [state.rule, {
+      acknowledgedAt: state.acknowledgedAt ? new Date(state.acknowledgedAt) : null,
+      snoozedUntil: state.snoozedUntil ? new Date(state.snoozedUntil) : null,
+    }])),
+    buyingCenter: {
+      contacts: contacts.map(({ relationships: _held, ...contact }) => ({ ...contact, roles: contact.roles ?? [] })),
+      relationships: contacts.flatMap((contact) => contact.relationships.map(({ userId, degree }) => ({ userId, contactId: contact.contactId, degree }))),
+    },
+    fishbone: fishboneVersion === null ? null : parseStoredDocument("FISHBONE", fishbone, fishboneVersion, ctx.locale),
+  }]));
 }
 
 /** What the rules need of a deal besides its facts; the board passes its card rows, the feed loads them. */
@@ -94,23 +142,15 @@ export async function countWarningsForDeals(ctx: Ctx, deals: readonly WarnableDe
  */
 async function judgeDeals(ctx: Ctx, deals: readonly WarnableDeal[], now: Date): Promise<DealWarning[]> {
   if (!deals.length) return [];
-  const ids = deals.map((deal) => deal.id);
-  const [table, facts, states, buyingCenters, fishbones] = await Promise.all([
-    getStageTable(ctx),
-    loadFacts(ctx.orgId, ids),
-    db.$queryRaw<{ opportunityId: string; rule: string; acknowledgedAt: Date | null; snoozedUntil: Date | null }[]>`
-      SELECT "opportunityId"::text AS "opportunityId", rule::text AS rule, "acknowledgedAt", "snoozedUntil" FROM "WarningState"
-       WHERE "orgId" = ${ctx.orgId}::uuid AND "userId" = ${ctx.userId}::uuid AND "opportunityId" = ANY(${ids}::uuid[])`,
-    loadBuyingCenterFactsForDeals(db, ctx.orgId, ids),
-    loadFishbones(ctx, ids),
-  ]);
+  const [table, inputs] = await Promise.all([getStageTable(ctx), loadWarningInputs(ctx, deals.map((deal) => deal.id))]);
+  const fishbones = [...inputs.entries()].flatMap(([opportunityId, input]) => (input.fishbone ? [{ opportunityId, fishbone: input.fishbone }] : []));
   const overdue = new Map<string, number>();
   for (const action of listOverdueFishboneActions(fishbones, now.toISOString().slice(0, 10))) {
     overdue.set(action.opportunityId, (overdue.get(action.opportunityId) ?? 0) + 1);
   }
-  const stateOf = new Map(states.map((state) => [`${state.opportunityId}:${state.rule}`, state]));
   return deals.flatMap((deal) => {
-    const row = facts.get(deal.id);
+    const input = inputs.get(deal.id);
+    const row = input?.facts;
     const dealFacts: DealFacts = {
       stage: deal.stage as StageKey,
       stageEnteredAt: deal.stageEnteredAt,
@@ -121,12 +161,12 @@ async function judgeDeals(ctx: Ctx, deals: readonly WarnableDeal[], now: Date): 
       lastAmountCut: row?.cutBefore && row.cutAfter && row.cutAt ? { before: row.cutBefore, after: row.cutAfter, at: row.cutAt } : null,
       gateExceptions: row?.exceptions ?? 0,
       customerDecisionStage: isDecisionStageKey(deal.decisionStage) ? deal.decisionStage : null,
-      buyingCenterFlags: computeRedFlags(buyingCenters.get(deal.id) ?? EMPTY_BUYING_CENTER, deal.stage as StageKey)
+      buyingCenterFlags: computeRedFlags(input?.buyingCenter ?? EMPTY_BUYING_CENTER, deal.stage as StageKey)
         .map((flag) => ({ code: flag.kind, message: flag.message })),
       overdueFishboneActions: overdue.get(deal.id) ?? 0,
     };
     return evaluateWarnings(dealFacts, { now, table, config: DEFAULT_WARNING_CONFIG }).map((warning) => {
-      const state = stateOf.get(`${deal.id}:${warning.rule}`);
+      const state = input?.states.get(warning.rule);
       const snoozedUntil = state?.snoozedUntil && state.snoozedUntil > now ? state.snoozedUntil.toISOString() : null;
       return {
         ...warning, opportunityId: deal.id, opportunityName: deal.name, ownerId: deal.ownerId, ownerName: deal.ownerName,

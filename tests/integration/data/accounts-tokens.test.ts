@@ -84,10 +84,11 @@ describe("API tokens", () => {
 
   it("resolves a bearer token to its user's context and records its use", async () => {
     const { token, id } = await createApiToken(world.ctx.manager, { name: "Report export" });
-    // The same statement reads the org's stage table, which the request then carries (ctx.stageTable).
-    const { stageTable, ...resolved } = (await contextFromApiToken(token)) ?? {};
+    // The same statement reads the org's stage table and base currency, which the request then carries.
+    const { stageTable, baseCurrency, ...resolved } = (await contextFromApiToken(token)) ?? {};
     expect(resolved).toEqual(await contextOf(world.users.manager.id));
     expect(stageTable).toEqual(await getStageTable(world.ctx.manager, db));
+    expect(baseCurrency).toBe((await db.organization.findUniqueOrThrow({ where: { id: world.ctx.manager.orgId } })).baseCurrency);
     expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).toBeInstanceOf(Date);
   });
 
