@@ -105,6 +105,8 @@ async function paintAfterNavigation(context: BrowserContext, page: Page, url: st
 export async function timeDrop(page: Page): Promise<number> {
   // The board is painted from the server's HTML before its scripts run; a drag needs the page hydrated.
   await page.waitForLoadState("networkidle");
+  // The board back at its start, as a user would see it: a drag's edge auto-scroll may have moved it.
+  await page.locator('[data-testid="pipeline-board"]').evaluate((board) => { board.scrollLeft = 0; });
   const card = page.locator(P1_CARD).first();
   const cardId = await card.getAttribute("data-card-id");
   const from = await card.boundingBox();
@@ -116,7 +118,9 @@ export async function timeDrop(page: Page): Promise<number> {
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height - 4, { steps: 4 });
   await page.mouse.move(to.x + to.width / 2, to.y + 160, { steps: 12 });
   await page.mouse.up();
-  const ms = await painted;
+  const ms = await Promise.race([painted, new Promise<never>((_, reject) => setTimeout(() => {
+    reject(new Error(`the dropped card ${cardId} was not painted in P2 within 20 s (refused, or the drop missed the column)`));
+  }, 20_000))]);
   // Let the server's answer land before the next drop, so drops never overlap.
   await page.locator(`[data-card-id="${cardId}"][aria-busy="true"]`).waitFor({ state: "detached", timeout: 15_000 });
   return ms;
