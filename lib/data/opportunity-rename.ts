@@ -10,7 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Ctx } from "@/lib/permissions";
 import type { OpportunityOutput, OpportunityUpdate } from "@/lib/validations/opportunity";
 import { auditInsertSql } from "./audit";
-import { auditSnapshot, conflict, findVisibleRow } from "./opportunities";
+import { conflict, dealUpdateAudit, findVisibleRow } from "./opportunities";
 import { CARD_COLUMNS, type CardRow, toCard } from "./pipeline";
 import { getStageTable } from "./stage-config";
 
@@ -25,10 +25,9 @@ export async function renameOpportunity(ctx: Ctx, id: string, input: Rename): Pr
   const [current, table] = await Promise.all([findVisibleRow(db, ctx, id), getStageTable(ctx)]);
   if (current.version !== input.version) throw conflict(current.version);
   const now = new Date();
-  const audit = auditInsertSql(ctx, {
-    action: "opportunity.update", entityType: "Opportunity", entityId: id,
-    before: auditSnapshot(current), after: auditSnapshot({ ...current, name: input.name, version: current.version + 1 }),
-  }, now, Prisma.sql`EXISTS (SELECT 1 FROM written)`);
+  const audit = auditInsertSql(
+    ctx, dealUpdateAudit(current, { ...current, name: input.name, version: current.version + 1 }), now, Prisma.sql`EXISTS (SELECT 1 FROM written)`,
+  );
   const [row] = await db.$queryRaw<CardRow[]>`
     WITH written AS (
       UPDATE "Opportunity" SET "name" = ${input.name}, "version" = "version" + 1, "updatedAt" = ${now}
