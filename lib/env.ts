@@ -3,8 +3,12 @@ import { z } from "zod";
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  /** "off" sends every statement unnamed, for a connection pooler that cannot keep prepared statements. */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
   DATA_DIR: z.string().default(".data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Server processes of `npm start` (scripts/serve-workers.ts); unset: one per CPU core. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Integration tests create a throw-away database on this server (else on DATABASE_URL, else embedded). */
   TEST_DATABASE_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),

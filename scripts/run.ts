@@ -1,13 +1,14 @@
 // `npm start` / `npm run dev`: gets a database (DATABASE_URL, or the embedded PostgreSQL under DATA_DIR),
 // applies migrations, seeds a brand-new embedded database with the demo data, builds when the build is
 // missing or older than the sources, then serves Next.js on PORT (default 3000).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { openDatabase, resolveDataDir } from "../lib/infra/database";
 import { applyMigrations } from "../lib/infra/migrate";
+import { startServerProcess, startServerWorkers, workerCount } from "./serve-workers";
 
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -92,34 +93,31 @@ async function main() {
   }
 
   // next itself, not an npx wrapper, so stopping this process stops the server that holds the port.
-  const next = spawn(process.execPath, [NEXT_BIN, mode, "--port", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
-  let isAnnounced = false;
-  next.stdout.on("data", (chunk: Buffer) => {
-    process.stdout.write(chunk);
-    if (!isAnnounced && /Ready|started server|Local:/i.test(chunk.toString())) {
-      isAnnounced = true;
-      console.log(`
-  CRM ready at http://localhost:${port}
+  const args = [mode, "--port", String(port)];
+  const workers = mode === "start" ? workerCount() : 1;
+  const next = workers > 1 ? startServerWorkers(NEXT_BIN, args, env, workers) : startServerProcess(NEXT_BIN, args, env);
+  next.onReady(() => {
+    console.log(`
+  CRM ready at http://localhost:${port}${workers > 1 ? ` (${workers} server processes)` : ""}
   Demo logins (password Demo-Pipeline-2026):
     admin@demo.test     admin
     manager@demo.test   manager, team North   (rep@demo.test, rep2@demo.test)
     manager2@demo.test  manager, team South   (rep3@demo.test)
     other@demo.test     admin of another org
 `);
-    }
   });
 
   let isStopping = false;
   const stop = async (code: number) => {
     if (isStopping) return;
     isStopping = true;
-    next.kill("SIGTERM");
+    next.stop();
     await db.stop().catch(() => {});
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
-  next.on("exit", (code) => void stop(code ?? 0));
+  next.onExit((code) => void stop(code));
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,84 @@
+// `npm start` serves the production build from several Next.js processes sharing one port (node:cluster):
+// one Node.js process runs JavaScript on one core, so a lone `next start` leaves the other cores of the machine
+// to PostgreSQL alone. The workers are stateless instances like the ones docs/deploy.md puts behind a load
+// balancer (sessions, rate limits and jobs live in PostgreSQL), so they need no coordination; the primary only
+// accepts connections and hands them out round-robin. WEB_CONCURRENCY sets the count (default: one per core).
+import { spawn } from "node:child_process";
+import cluster, { type Worker } from "node:cluster";
+import os from "node:os";
+import { getEnv } from "../lib/env";
+
+export type ServerProcess = {
+  /** Called once, when every worker is ready. */
+  onReady: (listener: () => void) => void;
+  onExit: (listener: (code: number) => void) => void;
+  stop: () => void;
+};
+
+export function workerCount(): number {
+  return getEnv().WEB_CONCURRENCY ?? os.availableParallelism();
+}
+
+/** `next dev` (or a single worker): one child process, its output passed through. */
+export function startServerProcess(nextBin: string, args: string[], env: NodeJS.ProcessEnv): ServerProcess {
+  const child = spawn(process.execPath, [nextBin, ...args], { stdio: ["ignore", "pipe", "inherit"], env });
+  const readyListeners: (() => void)[] = [];
+  let isReady = false;
+  child.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (isReady || !/Ready|started server/i.test(chunk.toString())) return;
+    isReady = true;
+    readyListeners.forEach((listener) => listener());
+  });
+  return {
+    onReady: (listener) => readyListeners.push(listener),
+    onExit: (listener) => child.on("exit", (code) => listener(code ?? 0)),
+    stop: () => child.kill("SIGTERM"),
+  };
+}
+
+/** Forks `count` workers running `node <nextBin> <args>`; a worker that dies unasked is replaced. */
+export function startServerWorkers(nextBin: string, args: string[], env: NodeJS.ProcessEnv, count: number): ServerProcess {
+  cluster.setupPrimary({ exec: nextBin, args, silent: true });
+  const readyListeners: (() => void)[] = [];
+  const exitListeners: ((code: number) => void)[] = [];
+  let isStopping = false;
+  let readyCount = 0;
+  const fork = () => {
+    const worker: Worker = cluster.fork(env);
+    let isReady = false;
+    worker.process.stderr?.pipe(process.stderr);
+    worker.process.stdout?.on("data", (chunk: Buffer) => {
+      // Every worker prints Next's start-up banner: the user sees the first worker's, and hears "ready" once
+      // all of them are.
+      if (isReady || worker.id === 1) process.stdout.write(chunk);
+      if (isReady || !/Ready|started server/i.test(chunk.toString())) return;
+      isReady = true;
+      if (++readyCount === count) readyListeners.forEach((listener) => listener());
+    });
+    worker.on("exit", (code) => {
+      if (isStopping) {
+        if (Object.keys(cluster.workers ?? {}).length === 0) exitListeners.forEach((listener) => listener(code ?? 0));
+        return;
+      }
+      // A worker failing on start-up (a bad build, a port in use) would fail every replacement too: stop.
+      if (readyCount < count) {
+        isStopping = true;
+        Object.values(cluster.workers ?? {}).forEach((other) => other?.kill("SIGTERM"));
+        exitListeners.forEach((listener) => listener(code || 1));
+        return;
+      }
+      console.error(`A server worker exited (${code}); starting another.`);
+      fork();
+    });
+  };
+  for (let index = 0; index < count; index++) fork();
+  return {
+    onReady: (listener) => readyListeners.push(listener),
+    onExit: (listener) => exitListeners.push(listener),
+    stop: () => {
+      isStopping = true;
+      Object.values(cluster.workers ?? {}).forEach((worker) => worker?.kill("SIGTERM"));
+    },
+  };
+}
