@@ -1,4 +1,4 @@
-// `npm run stress:load -- [--duration 60] [--connections 10] [--deals 300] [--tokens 60]`
+// `npm run stress:load -- [--duration 60] [--connections 10] [--deals 300] [--tokens 60] [--warmup 20] [--only "GET /forecast"]`
 // A mixed read/write load with autocannon against the PRODUCTION server (`scripts/run.ts start`, built when
 // stale) on a throw-away embedded PostgreSQL holding one org, a rep with `deals` deals and `tokens` API
 // tokens of that rep. Each connection cycles through what the app's own screens ask for (6 reads, 2 writes):
@@ -21,10 +21,12 @@ import os from "node:os";
 import path from "node:path";
 import { findFreePort } from "../lib/infra/embedded-postgres";
 import { mintTokens, startAppServer, stopAppServer } from "./stress-app";
-import { buildStressWorld, percentile, readFlag, startStressDatabase } from "./stress-world";
+import { buildStressWorld, percentile, readFlag, readOption, startStressDatabase } from "./stress-world";
 
 type Context = Record<string, unknown>;
 type LoadRequest = {
+  /** Which kind of request (for --only); autocannon ignores it. */
+  label: string;
   method: string; path: string; headers?: Record<string, string>; body?: string;
   setupRequest?: (request: LoadRequest, context: Context) => LoadRequest;
   onResponse?: (status: number, body: string, context: Context) => void;
@@ -83,6 +85,8 @@ async function main() {
   const connections = readFlag("connections", 10);
   const dealCount = readFlag("deals", 300);
   const tokenCount = readFlag("tokens", 60);
+  const warmupSeconds = readFlag("warmup", 20);
+  const only = readOption("only", "");
   const database = await startStressDatabase("stress-load");
   let server: ChildProcess | null = null;
   try {
@@ -117,21 +121,21 @@ async function main() {
       byStatus.set(key, (byStatus.get(key) ?? 0) + 1);
     };
     const read = (label: string, pathFor: () => string): LoadRequest => ({
-      method: "GET", path: "/",
+      label, method: "GET", path: "/",
       setupRequest: (request) => ({ ...request, path: pathFor(), headers: { authorization: bearer() } }),
       onResponse: note(label),
     });
     let edits = 0;
     const stages = ["P0", "P1", "P2", "P3", "P4"];
     let stageTurn = 0;
-    const requests: LoadRequest[] = [
+    const mix: LoadRequest[] = [
       read("GET /pipeline?limit=0", () => "/api/v1/pipeline?limit=0"),
       read("GET /pipeline/:stage", () => `/api/v1/pipeline/${stages[stageTurn++ % stages.length]}`),
       read("GET /forecast", () => "/api/v1/forecast?rollingMonths=3"),
       read("GET /opportunities", () => "/api/v1/opportunities?limit=25"),
       read("GET /opportunities/:id", () => `/api/v1/opportunities/${someDeal().id}`),
       {
-        method: "POST", path: "/",
+        label: "POST /opportunities/:id/activities", method: "POST", path: "/",
         setupRequest: (request) => ({
           ...request, path: `/api/v1/opportunities/${someDeal().id}/activities`,
           headers: { authorization: bearer(), "content-type": "application/json" },
@@ -141,7 +145,7 @@ async function main() {
       },
       read("GET /opportunities/:id", () => `/api/v1/opportunities/${someDeal().id}`),
       {
-        method: "PATCH", path: "/",
+        label: "PATCH /opportunities/:id", method: "PATCH", path: "/",
         setupRequest: (request, context) => {
           const deal = free.shift()!;
           context.deal = deal;
@@ -160,17 +164,29 @@ async function main() {
       },
     ];
 
-    // A short warm-up (first requests compile and cache), not counted.
-    await new Promise<Result>((resolve, reject) => autocannon({ url: `http://localhost:${port}`, connections: 2, duration: 5, requests },
+    // --only "<text>": just the requests whose label contains it, to see what one kind costs.
+    const requests = only ? mix.filter((request) => request.label.includes(only)) : mix;
+    if (!requests.length) throw new Error(`--only "${only}" matches none of: ${mix.map((request) => request.label).join(", ")}`);
+
+    // A warm-up at full load, not counted: every server process compiles its hot code, and each of their pooled
+    // connections prepares its statements. Its rate is printed, so a cold server's figure is not hidden.
+    const warmup = await new Promise<Result>((resolve, reject) => autocannon({ url: `http://localhost:${port}`, connections, duration: warmupSeconds, requests },
       (error, result) => (error ? reject(error) : resolve(result))));
+    console.log(`Warm-up: ${warmupSeconds} s at ${(warmup["2xx"] / warmup.duration).toFixed(1)} req/s (not counted).`);
     byStatus.clear();
     console.log(`Running ${duration} s with ${connections} connections…`);
     const latencies: number[] = [];
+    // Answers per 10-s window, so a run can show whether the rate holds (a shared machine varies).
+    const windows: number[][] = [];
+    const startedAt = performance.now();
     const cpuBefore = cpuSample(server.pid!);
     const result = await new Promise<Result>((resolve, reject) => {
       const instance = autocannon({ url: `http://localhost:${port}`, connections, duration, requests, timeout: 30 },
         (error, outcome) => (error ? reject(error) : resolve(outcome)));
-      instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
+      instance.on("response", (_client, _status, _bytes, ms) => {
+        latencies.push(ms);
+        (windows[Math.floor((performance.now() - startedAt) / 10_000)] ??= []).push(ms);
+      });
     });
 
     const cpuAfter = cpuSample(server.pid!);
@@ -181,6 +197,8 @@ async function main() {
     console.log(`Requests: ${total} in ${result.duration.toFixed(1)} s → ${rate.toFixed(1)} req/s (goal ≥ 200).`);
     console.log(`Latency (${latencies.length} answers): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ` +
       `max ${latencies.at(-1)?.toFixed(1)} ms (goal p95 ≤ 100 ms).`);
+    console.log(`Per 10 s: ${windows.map((window) => `${(window.length / 10).toFixed(0)} req/s p95 ` +
+      `${percentile(window.sort((a, b) => a - b), 95).toFixed(0)} ms`).join("; ")}.`);
     console.log(`Answers: ${[...byStatus].sort().map(([key, count]) => `${key}: ${count}`).join("; ")}`);
     const throttled = [...byStatus].filter(([key]) => key.endsWith(" 429")).reduce((sum, [, count]) => sum + count, 0);
     console.log(`Errors: ${result.non2xx} non-2xx (${throttled} of them 429), ${result.errors} connection errors, ${result.timeouts} timeouts (goal 0).`);
