@@ -43,7 +43,10 @@ export function ImportProgress({ job: initial, onNew }: { job: ImportJobOutput; 
         <div className="h-full bg-primary transition-all" style={{ width: `${percent}%` }} />
       </div>
       <p className="text-sm" data-testid="import-counts">
-        {interpolate(t.counts, { created: number(job.createdCount), updated: number(job.updatedCount), rejected: number(job.rejectedCount) })}
+        {interpolate(t.counts, {
+          created: number(job.createdCount), updated: number(job.updatedCount), unchanged: number(job.unchangedCount),
+          rejected: number(job.rejectedCount),
+        })}
       </p>
       {job.isStopping ? <p className="text-sm text-muted-foreground" role="status">{t.stopping}</p> : null}
       {(job.status === "CANCELLED" || job.status === "FAILED") && !job.isStopping ? (

@@ -168,7 +168,8 @@ export async function updateAccount(ctx: Ctx, id: string, input: AccountUpdate):
 }
 
 /** What a batch write (import) says about one row: written, or refused with its reasons. */
-export type BatchRowOutcome = { kind: "created" | "updated" } | { kind: "rejected"; errors: FieldError[] };
+/** "unchanged": the row names an existing record and would change none of its fields, so nothing is written. */
+export type BatchRowOutcome = { kind: "created" | "updated" | "unchanged" } | { kind: "rejected"; errors: FieldError[] };
 
 /** A refusal of one row of a batch as its field errors; anything but an AppError is a real failure. */
 export function batchRefusal(error: unknown): BatchRowOutcome {
@@ -235,7 +236,7 @@ export async function upsertAccountsByExternalId(
       };
       const isChanged = (["name", "industry", "segment", "region", "isKeyAccount", "ownerId"] as const).some((key) => next[key] !== current[key]);
       if (isChanged) updates.push({ index, current, next });
-      else outcomes[index] = { kind: "updated" };
+      else outcomes[index] = { kind: "unchanged" };
     } catch (error) {
       outcomes[index] = batchRefusal(error);
     }

@@ -163,7 +163,7 @@ export async function upsertContactsByExternalId(tx: Tx, ctx: Ctx, rows: Contact
       };
       const isChanged = (["accountId", "name", "title", "phone", "email", "reportsToId"] as const).some((key) => next[key] !== current[key]);
       if (isChanged) updates.push({ index, current, next });
-      else outcomes[index] = { kind: "updated" };
+      else outcomes[index] = { kind: "unchanged" };
     } catch (error) {
       outcomes[index] = batchRefusal(error);
     }

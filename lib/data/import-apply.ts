@@ -24,6 +24,7 @@ import { changeOpportunitiesByExternalId, type ExistingDeal, findDealsByExternal
 export type SourceRow = { row: number; cells: string[] };
 export type RowOutcome =
   | { row: number; kind: "created" | "updated"; stageAudit?: { opportunityId: string; from: string | null; to: string } }
+  | { row: number; kind: "unchanged" }
   | { row: number; kind: "rejected"; errors: FieldError[] };
 
 type Checked<T> = { row: number; input: T } | { row: number; errors: FieldError[] };
@@ -174,7 +175,7 @@ export async function applyImportBatch(
     const byRow = new Map<number, RowOutcome>([
       ...changing.map(({ row, deal }, index): [number, RowOutcome] => {
         const outcome = changed[index];
-        if (outcome.kind === "rejected") return [row, { row, ...outcome }];
+        if (outcome.kind === "rejected" || outcome.kind === "unchanged") return [row, { row, ...outcome }];
         return [row, { row, kind: "updated", ...(outcome.move ? { stageAudit: { opportunityId: deal.id, ...outcome.move } } : {}) }];
       }),
       ...creating.map(({ row, change }, index): [number, RowOutcome] => {

@@ -53,6 +53,7 @@ function toJobOutput(job: JobRow): ImportJobOutput {
     processedRows: job.processedRows,
     createdCount: job.createdCount,
     updatedCount: job.updatedCount,
+    unchangedCount: job.unchangedCount,
     rejectedCount: job.rejectedCount,
     // Cancelled while its runner still holds the lease: the batch being written commits, counted, before it stops.
     isStopping: job.status === "CANCELLED" && job.leaseUntil !== null && job.leaseUntil > new Date(),
@@ -236,6 +237,7 @@ async function processImport(id: string, batchSize: number): Promise<void> {
           processedRows: processed + slice.length,
           createdCount: { increment: outcomes.filter((outcome) => outcome.kind === "created").length },
           updatedCount: { increment: outcomes.filter((outcome) => outcome.kind === "updated").length },
+          unchangedCount: { increment: outcomes.filter((outcome) => outcome.kind === "unchanged").length },
           rejectedCount: { increment: rejected.length },
         },
       });
@@ -247,7 +249,7 @@ async function processImport(id: string, batchSize: number): Promise<void> {
           skipDuplicates: true,
         });
       }
-      await recordAudits(tx, ctx, outcomes.flatMap((outcome) => (outcome.kind === "rejected" || !outcome.stageAudit ? [] : [{
+      await recordAudits(tx, ctx, outcomes.flatMap((outcome) => (!("stageAudit" in outcome) || !outcome.stageAudit ? [] : [{
         action: "opportunity.stage.import", entityType: "opportunity", entityId: outcome.stageAudit.opportunityId,
         before: { stage: outcome.stageAudit.from }, after: { stage: outcome.stageAudit.to, importId: id, row: outcome.row },
       }])));
@@ -262,7 +264,10 @@ async function processImport(id: string, batchSize: number): Promise<void> {
     });
     await recordAudit(tx, ctx, {
       action: "import.complete", entityType: "import", entityId: id,
-      after: { entity, fileName: job.fileName, created: done.createdCount, updated: done.updatedCount, rejected: done.rejectedCount },
+      after: {
+        entity, fileName: job.fileName, created: done.createdCount, updated: done.updatedCount, unchanged: done.unchangedCount,
+        rejected: done.rejectedCount,
+      },
     });
   });
 }

@@ -36,6 +36,7 @@ export type DealChange = {
 export type DealChangeRow = { deal: ExistingDeal; change: DealChange };
 export type ChangedDealOutcome =
   | { kind: "updated"; move?: { from: StageKey; to: StageKey } }
+  | { kind: "unchanged" }
   | { kind: "rejected"; errors: FieldError[] };
 
 type Patch = Omit<OpportunityUpdate, "version">;
@@ -102,7 +103,7 @@ export async function changeOpportunitiesByExternalId(
   rows.forEach(({ deal }, index) => {
     if (!visible.has(deal.id)) outcomes[index] = batchRefusal(notFound("Opportunity")) as ChangedDealOutcome;
     else if (deal.deletedAt) outcomes[index] = IN_BIN;
-    else if (!writes.has(index)) outcomes[index] = { kind: "updated" };
+    else if (!writes.has(index)) outcomes[index] = { kind: "unchanged" };
   });
 
   const planned = await planChanges(tx, ctx, pending.filter((item) => !outcomes[item.index]), versions, outcomes, options.stageReason);

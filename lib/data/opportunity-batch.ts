@@ -23,7 +23,7 @@ import { getStageTable } from "./stage-config";
 
 export type NewDealRow = { externalId: string; input: OpportunityCreate };
 export type CreatedDealOutcome = { kind: "created"; opportunityId: string; stage: StageKey };
-export type DealBatchOutcome = CreatedDealOutcome | Exclude<BatchRowOutcome, { kind: "created" | "updated" }>;
+export type DealBatchOutcome = CreatedDealOutcome | Exclude<BatchRowOutcome, { kind: "created" | "updated" | "unchanged" }>;
 
 const TAKEN_MEANWHILE: DealBatchOutcome = {
   kind: "rejected", errors: [{ path: "externalId", message: "Another record took this external id meanwhile." }],

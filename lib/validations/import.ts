@@ -76,6 +76,7 @@ export const importJobSchema = z.object({
   processedRows: z.int(),
   createdCount: z.int(),
   updatedCount: z.int(),
+  unchangedCount: z.int().describe("Rows naming an existing record that they would not change: nothing was written for them."),
   rejectedCount: z.int(),
   isStopping: z.boolean().describe("Stopped while a batch was being written: that batch still commits, counted, before the import stops."),
   error: z.string().nullable(),

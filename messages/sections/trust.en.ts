@@ -20,7 +20,7 @@ export const trustEn = {
   import: {
     nav: "Import",
     title: "Import",
-    description: "Import accounts, contacts or deals from a CSV or Excel (.xlsx) file. Rows are matched by their external id: importing the same file again updates, never duplicates.",
+    description: "Import accounts, contacts or deals from a CSV or Excel (.xlsx) file. Rows are matched by their external id: importing the same file again updates what changed and leaves the rest as it is, never duplicates.",
     entity: "What the file holds",
     file: "File (.csv or .xlsx, up to 50 MB)",
     upload: "Upload",
@@ -42,7 +42,7 @@ export const trustEn = {
     status: {
       PENDING: "Ready", RUNNING: "Importing…", CANCELLED: "Stopped — resume to finish", COMPLETED: "Finished", FAILED: "Failed — resume to retry",
     },
-    counts: "Created {created}, updated {updated}, rejected {rejected}.",
+    counts: "Created {created}, updated {updated}, unchanged {unchanged}, rejected {rejected}.",
     report: "Download rejected rows (CSV)",
     newImport: "Import another file",
     failed: "The request failed: {message}",

@@ -22,7 +22,7 @@ export const trustZhCN: Messages["trust"] = {
   import: {
     nav: "导入",
     title: "导入",
-    description: "从 CSV 或 Excel（.xlsx）文件导入客户、联系人或商机。按外部编号匹配：再次导入同一文件只会更新，绝不重复。",
+    description: "从 CSV 或 Excel（.xlsx）文件导入客户、联系人或商机。按外部编号匹配：再次导入同一文件只更新有变化的记录，其余保持不变，绝不重复。",
     entity: "文件内容",
     file: "文件（.csv 或 .xlsx，最大 50 MB）",
     upload: "上传",
@@ -44,7 +44,7 @@ export const trustZhCN: Messages["trust"] = {
     status: {
       PENDING: "就绪", RUNNING: "正在导入…", CANCELLED: "已停止 — 继续即可完成", COMPLETED: "已完成", FAILED: "失败 — 继续以重试",
     },
-    counts: "新建 {created}，更新 {updated}，拒绝 {rejected}。",
+    counts: "新建 {created}，更新 {updated}，未变 {unchanged}，拒绝 {rejected}。",
     report: "下载被拒绝的行（CSV）",
     newImport: "导入其他文件",
     failed: "请求失败：{message}",

@@ -129,7 +129,7 @@ describe("importing deals a batch at a time", () => {
     expect(once.slice(0, 3)).toEqual([lines.length, lines.length, lines.length]);
 
     const again = await importFile(world.ctx.manager, lines);
-    expect(again).toMatchObject({ status: "COMPLETED", createdCount: 0, updatedCount: lines.length, rejectedCount: 0 });
+    expect(again).toMatchObject({ status: "COMPLETED", createdCount: 0, updatedCount: 0, unchangedCount: lines.length, rejectedCount: 0 });
     expect(await counts()).toEqual(once);
   });
 

@@ -116,7 +116,7 @@ describe("the import's batch forms apply the same rules per row", () => {
       { externalId: `A-${t}-1`, input: { name: "Own renamed", industry: "Steel", ownerId: world.rep2.id } },
       { externalId: `A-${t}-3`, input: { name: "Brand new" } },
     ]));
-    expect(handOver.map((outcome) => outcome.kind)).toEqual(["rejected", "updated"]);
+    expect(handOver.map((outcome) => outcome.kind)).toEqual(["rejected", "unchanged"]);
     expect(await db.auditLog.count({ where: { entityId: own.id, action: "account.update" } })).toBe(1);
   });
 

@@ -37,7 +37,7 @@ async function importFile(ctx: Ctx, entity: ImportEntity, file: ReturnType<typeo
 }
 
 describe("importing accounts", () => {
-  it("maps the columns, creates on the first import and only updates on the second (same external ids)", async () => {
+  it("maps the columns, creates on the first import, and on the second updates the changed row and counts the other unchanged", async () => {
     const t = tag();
     const file = csvFile("accounts.csv", [
       "External ID,Name,Industry,Key account",
@@ -45,12 +45,12 @@ describe("importing accounts", () => {
       `A-${t}-2,"Beta, ${t}",Power,no`,
     ]);
     const first = await importFile(repCtx, "account", file);
-    expect(first).toMatchObject({ status: "COMPLETED", totalRows: 2, processedRows: 2, createdCount: 2, updatedCount: 0, rejectedCount: 0 });
+    expect(first).toMatchObject({ status: "COMPLETED", totalRows: 2, processedRows: 2, createdCount: 2, updatedCount: 0, unchangedCount: 0, rejectedCount: 0 });
     expect(first.mapping).toMatchObject({ externalId: 0, name: 1, industry: 2, isKeyAccount: 3 });
     const second = await importFile(repCtx, "account", csvFile("accounts.csv", [
       "External ID,Name,Industry,Key account", `A-${t}-1,Alpha ${t} renamed,Steel,yes`, `A-${t}-2,"Beta, ${t}",Power,no`,
     ]));
-    expect(second).toMatchObject({ status: "COMPLETED", createdCount: 0, updatedCount: 2 });
+    expect(second).toMatchObject({ status: "COMPLETED", createdCount: 0, updatedCount: 1, unchangedCount: 1 });
     const rows = await db.account.findMany({ where: { orgId: world.org.id, externalId: { startsWith: `A-${t}` } }, orderBy: { externalId: "asc" } });
     expect(rows.map((row) => [row.name, row.isKeyAccount, row.ownerId])).toEqual([
       [`Alpha ${t} renamed`, true, world.rep.id], [`Beta, ${t}`, false, world.rep.id],

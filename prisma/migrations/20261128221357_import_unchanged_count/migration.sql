@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ImportJob" ADD COLUMN     "unchangedCount" INTEGER NOT NULL DEFAULT 0;
