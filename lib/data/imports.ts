@@ -6,7 +6,8 @@
 // deals alike — so a batch is either wholly in, and counted, or not at all. An import that is cancelled stops
 // at the next batch boundary; one whose process is killed keeps its place (its lease expires). Either is resumed
 // by starting it again: it continues from processedRows. Rows are keyed by externalId, so importing a file again
-// is also safe: a deal already changed is found unchanged and left alone, never duplicated.
+// is also safe: a deal already changed is found unchanged and left alone, never duplicated. A batch that
+// PostgreSQL rolls back to break a deadlock with another writer is read and written again (retryWriteConflicts).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { csvHeaderLine, csvLines, UTF8_BOM } from "@/lib/csv";
@@ -23,6 +24,7 @@ import { applyImportBatch, checkImportRows, findImportedDeals, findRepeatedExter
 import { readImportTable } from "./import-file";
 import { isUuid } from "./pagination";
 import { loadContext } from "./users";
+import { retryWriteConflicts } from "./write-conflicts";
 
 /** 50 MB and 200,000 rows: a large CRM migration in one file, still parsed comfortably in memory. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -218,43 +220,7 @@ async function processImport(id: string, batchSize: number): Promise<void> {
     const state = await db.importJob.findUnique({ where: { id }, select: { status: true } });
     if (state?.status !== "RUNNING") return releaseLease(id);
     const slice = rows.slice(processed, processed + batchSize);
-    const checked = await checkImportRows(ctx, entity, mapping, slice, repeated);
-    const existing = entity === "opportunity" ? await findImportedDeals(ctx, checked) : undefined;
-    const cells = new Map(slice.map((source) => [source.row, source.cells]));
-    const isCommitted = await db.$transaction(async (tx) => {
-      // Locks the job and checks this runner still owns this batch. Counted even if the user cancelled
-      // meanwhile: the batch is written with its progress, and the next run starts after it.
-      const claimed = await tx.importJob.updateMany({
-        where: { id, processedRows: processed, status: { in: ["RUNNING", "CANCELLED"] } },
-        data: { leaseUntil: new Date(Date.now() + LEASE_MS) },
-      });
-      if (claimed.count === 0) return false;
-      const outcomes: RowOutcome[] = await applyImportBatch(tx, ctx, entity, checked, { reason, existing });
-      const rejected = outcomes.flatMap((outcome) => (outcome.kind === "rejected" ? [outcome] : []));
-      await tx.importJob.update({
-        where: { id },
-        data: {
-          processedRows: processed + slice.length,
-          createdCount: { increment: outcomes.filter((outcome) => outcome.kind === "created").length },
-          updatedCount: { increment: outcomes.filter((outcome) => outcome.kind === "updated").length },
-          unchangedCount: { increment: outcomes.filter((outcome) => outcome.kind === "unchanged").length },
-          rejectedCount: { increment: rejected.length },
-        },
-      });
-      if (rejected.length) {
-        await tx.importRejectedRow.createMany({
-          data: rejected.map((outcome) => ({
-            jobId: id, orgId: job.orgId, rowNumber: outcome.row, values: cells.get(outcome.row) ?? [], errors: outcome.errors,
-          })),
-          skipDuplicates: true,
-        });
-      }
-      await recordAudits(tx, ctx, outcomes.flatMap((outcome) => (!("stageAudit" in outcome) || !outcome.stageAudit ? [] : [{
-        action: "opportunity.stage.import", entityType: "opportunity", entityId: outcome.stageAudit.opportunityId,
-        before: { stage: outcome.stageAudit.from }, after: { stage: outcome.stageAudit.to, importId: id, row: outcome.row },
-      }])));
-      return true;
-    }, { timeout: BATCH_TIMEOUT_MS });
+    const isCommitted = await retryWriteConflicts(() => writeBatch({ job, ctx, entity, mapping, slice, repeated, reason, processed }));
     if (!isCommitted) return releaseLease(id);
     processed += slice.length;
   }
@@ -270,6 +236,56 @@ async function processImport(id: string, batchSize: number): Promise<void> {
       },
     });
   });
+}
+
+type Batch = {
+  job: JobRow; ctx: Ctx; entity: ImportEntity; mapping: ImportMapping; slice: SourceRow[]; repeated: Map<number, number>;
+  reason: string; processed: number;
+};
+
+/**
+ * Checks and writes one batch with the job's progress, in one transaction; false when this runner no longer
+ * owns the batch (another runner took the job over). Deals are read afresh on each call: a retried batch
+ * judges conflicts against what it read this time.
+ */
+async function writeBatch({ job, ctx, entity, mapping, slice, repeated, reason, processed }: Batch): Promise<boolean> {
+  const checked = await checkImportRows(ctx, entity, mapping, slice, repeated);
+  const existing = entity === "opportunity" ? await findImportedDeals(ctx, checked) : undefined;
+  const cells = new Map(slice.map((source) => [source.row, source.cells]));
+  return db.$transaction(async (tx) => {
+    // Locks the job and checks this runner still owns this batch. Counted even if the user cancelled
+    // meanwhile: the batch is written with its progress, and the next run starts after it.
+    const claimed = await tx.importJob.updateMany({
+      where: { id: job.id, processedRows: processed, status: { in: ["RUNNING", "CANCELLED"] } },
+      data: { leaseUntil: new Date(Date.now() + LEASE_MS) },
+    });
+    if (claimed.count === 0) return false;
+    const outcomes: RowOutcome[] = await applyImportBatch(tx, ctx, entity, checked, { reason, existing });
+    const rejected = outcomes.flatMap((outcome) => (outcome.kind === "rejected" ? [outcome] : []));
+    await tx.importJob.update({
+      where: { id: job.id },
+      data: {
+        processedRows: processed + slice.length,
+        createdCount: { increment: outcomes.filter((outcome) => outcome.kind === "created").length },
+        updatedCount: { increment: outcomes.filter((outcome) => outcome.kind === "updated").length },
+        unchangedCount: { increment: outcomes.filter((outcome) => outcome.kind === "unchanged").length },
+        rejectedCount: { increment: rejected.length },
+      },
+    });
+    if (rejected.length) {
+      await tx.importRejectedRow.createMany({
+        data: rejected.map((outcome) => ({
+          jobId: job.id, orgId: job.orgId, rowNumber: outcome.row, values: cells.get(outcome.row) ?? [], errors: outcome.errors,
+        })),
+        skipDuplicates: true,
+      });
+    }
+    await recordAudits(tx, ctx, outcomes.flatMap((outcome) => (!("stageAudit" in outcome) || !outcome.stageAudit ? [] : [{
+      action: "opportunity.stage.import", entityType: "opportunity", entityId: outcome.stageAudit.opportunityId,
+      before: { stage: outcome.stageAudit.from }, after: { stage: outcome.stageAudit.to, importId: job.id, row: outcome.row },
+    }])));
+    return true;
+  }, { timeout: BATCH_TIMEOUT_MS });
 }
 
 /** The rejected rows as CSV: row number, the reasons, then the file's own columns — fix and import again. */

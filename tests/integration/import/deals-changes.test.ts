@@ -233,6 +233,65 @@ describe("importing changes to existing deals a batch at a time", () => {
     expect([byId.get(deals[2].id)!.amount.toString(), byId.get(deals[2].id)!.version]).toEqual(["7", 2]);
   });
 
+  it("runs two change files over the same deals at once, in opposite orders: both complete, every row whole, each write counted once", async () => {
+    const t = tag();
+    await db.account.update({ where: { id: imports.world.account.id }, data: { externalId: `ACC-${t}` } });
+    const start: Case["start"] = { stage: "P1", productLine: "Cloud ERP" };
+    const deals = [];
+    for (let i = 0; i < 60; i++) deals.push(await buildCase({ start, row: {} }, `${t}-${i}`, `Deal ${t} ${i}`));
+    // File A renames every deal "A i" at amount 100+i; file B, listing the deals backwards, "B i" at 200+i, each in
+    // one batch (a batch locks its deals in id order, whatever the file's order).
+    const fileOf = (label: string, base: number, order: number[]) => order.map((i) =>
+      lineOf({ start, row: { name: `${label} ${i}`, amount: `${base + i}.00` } }, `${t}-${i}`, `Deal ${t} ${i}`, `ACC-${t}`));
+    const forwards = deals.map((_, i) => i);
+    const [a, b] = await Promise.all([
+      importFile(imports.world.ctx.manager, fileOf("A", 100, forwards), { batchSize: 60 }),
+      importFile(imports.world.ctx.manager, fileOf("B", 200, [...forwards].reverse()), { batchSize: 60 }),
+    ]);
+    for (const job of [a, b]) {
+      expect(job).toMatchObject({ status: "COMPLETED", createdCount: 0, error: null });
+      expect(job.updatedCount + job.unchangedCount + job.rejectedCount).toBe(60);
+    }
+    // A row refused is refused because the other file changed its deal after this batch read it: a conflict.
+    const refusals = await db.importRejectedRow.findMany({ where: { jobId: { in: [a.id, b.id] } } });
+    for (const row of refusals) expect(JSON.stringify(row.errors)).toMatch(/changed by someone else|version/i);
+
+    const after = await db.opportunity.findMany({ where: { id: { in: deals.map((deal) => deal.id) } }, orderBy: { externalId: "asc" } });
+    for (const deal of after) {
+      const i = Number(deal.externalId!.split("-").at(-1));
+      // Whole rows only: a deal carries one file's name and that same file's amount, or is untouched.
+      expect([[`A ${i}`, `${100 + i}`], [`B ${i}`, `${200 + i}`], [`Deal ${t} ${i}`, "100000"]]).toContainEqual([deal.name, deal.amount.toString()]);
+    }
+    // Every row counted as updated wrote once: one version step and one audit entry each.
+    const steps = after.reduce((sum, deal) => sum + deal.version - 1, 0);
+    expect(steps).toBe(a.updatedCount + b.updatedCount);
+    expect(await db.auditLog.count({ where: { action: "opportunity.update", entityId: { in: deals.map((deal) => deal.id) } } })).toBe(steps);
+    expect(steps).toBeGreaterThanOrEqual(60);
+  }, 60_000);
+
+  it("runs a batch again when PostgreSQL ends it to break a deadlock with another writer", async () => {
+    const t = tag();
+    await db.account.update({ where: { id: imports.world.account.id }, data: { externalId: `ACC-${t}` } });
+    const item: Case = { start: { stage: "P1", productLine: "Cloud ERP" }, row: { amount: "555.00" } };
+    const deals: Awaited<ReturnType<typeof buildCase>>[] = [];
+    for (let i = 0; i < 3; i++) deals.push(await buildCase(item, `${t}-${i}`, `Deal ${t} ${i}`));
+    const job = await createImportJob(imports.world.ctx.manager, "opportunity", dealCsv(HEADER, deals.map((_, i) => lineOf(item, `${t}-${i}`, `Deal ${t} ${i}`, `ACC-${t}`))));
+    // Another writer holds deal 1, waits until the batch (which holds the import's row) waits for it, then
+    // writes the import's row itself: a deadlock. Its longer deadlock_timeout makes the batch the one ended.
+    const isBatchWaiting = async () => (await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%' AND query LIKE '%"Opportunity"%'`)[0].n > 0;
+    const other = db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL deadlock_timeout = '10s'`;
+      await tx.$queryRaw`SELECT "id" FROM "Opportunity" WHERE "id" = ${deals[1].id}::uuid FOR UPDATE`;
+      for (let i = 0; i < 500 && !(await isBatchWaiting()); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      await tx.importJob.update({ where: { id: job.id }, data: { error: null } });
+    });
+    await startImport(imports.world.ctx.manager, job.id, job.mapping, { runInBackground: false });
+    await other;
+    expect(await getImportJob(imports.world.ctx.manager, job.id)).toMatchObject({ status: "COMPLETED", updatedCount: 3, rejectedCount: 0, error: null });
+    expect(await db.opportunity.count({ where: { id: { in: deals.map((deal) => deal.id) }, amount: "555", version: 2 } })).toBe(3);
+  }, 30_000);
+
   it("resumes a stopped change file to the end, each deal changed once", async () => {
     const t = tag();
     await db.account.update({ where: { id: imports.world.account.id }, data: { externalId: `ACC-${t}` } });
