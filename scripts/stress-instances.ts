@@ -67,9 +67,13 @@ async function main() {
     const [portA, portB] = [await findFreePort(), await findFreePort()];
     const secret = randomBytes(32).toString("base64url");
     const started = Date.now();
-    const [serverA, serverB] = await Promise.all([portA, portB].map((port, index) =>
-      startAppServer(database.url, path.join(database.dir, `app-${index}`), port, { NEXTAUTH_SECRET: secret })));
-    servers.push(serverA, serverB);
+    // One after the other: the first builds the app when its sources changed, and two builds at once collide.
+    const startInstance = (port: number, index: number) =>
+      startAppServer(database.url, path.join(database.dir, `app-${index}`), port, { NEXTAUTH_SECRET: secret });
+    const serverA = await startInstance(portA, 0);
+    servers.push(serverA);
+    const serverB = await startInstance(portB, 1);
+    servers.push(serverB);
     const [A, B] = [`http://localhost:${portA}`, `http://localhost:${portB}`];
     console.log(`Instances A (${portA}) and B (${portB}) up in ${((Date.now() - started) / 1000).toFixed(1)} s, one database.`);
 
