@@ -90,7 +90,7 @@ export function ImportWizard() {
               <p className="mb-4 text-sm text-muted-foreground">{t.mappingHelp}</p>
               <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
                 {IMPORT_FIELDS[job.entity].map((field) => (
-                  <Field key={field.key} label={`${field.key}${field.isRequired ? " *" : ""}`}>
+                  <Field key={field.key} label={`${fieldLabel(t, job.entity, field.key)}${field.isRequired ? " *" : ""}`}>
                     <NativeSelect
                       id={`map-${field.key}`}
                       value={mapping[field.key] ?? ""}
@@ -113,7 +113,7 @@ export function ImportWizard() {
                 <Button variant="ghost" onClick={reset}>{m.common.cancel}</Button>
               </div>
             </section>
-            {preview ? <PreviewResult preview={preview} onStart={() => start.mutate()} isStarting={start.isPending} /> : null}
+            {preview ? <PreviewResult entity={job.entity} preview={preview} onStart={() => start.mutate()} isStarting={start.isPending} /> : null}
           </div>
         )}
       </Card>
@@ -121,7 +121,16 @@ export function ImportWizard() {
   );
 }
 
-function PreviewResult({ preview, onStart, isStarting }: { preview: ImportPreview; onStart: () => void; isStarting: boolean }) {
+type ImportMessages = ReturnType<typeof useI18n>["m"]["trust"]["import"];
+
+/** A field's name in the user's language; an error's path that is no field (a whole row) stays as it is. */
+function fieldLabel(t: ImportMessages, entity: ImportEntity, key: string): string {
+  return key === "name" ? t.nameField[entity] : (t.fields[key] ?? key);
+}
+
+function PreviewResult({ entity, preview, onStart, isStarting }: {
+  entity: ImportEntity; preview: ImportPreview; onStart: () => void; isStarting: boolean;
+}) {
   const { m, locale } = useI18n();
   const t = m.trust.import;
   const number = (value: number) => value.toLocaleString(locale);
@@ -140,7 +149,7 @@ function PreviewResult({ preview, onStart, isStarting }: { preview: ImportPrevie
             {preview.errors.map((row) => (
               <TableRow key={row.row}>
                 <TableCell>{row.row}</TableCell>
-                <TableCell>{row.errors.map((error) => `${error.path}: ${error.message}`).join("; ")}</TableCell>
+                <TableCell>{row.errors.map((error) => `${fieldLabel(t, entity, error.path)}: ${error.message}`).join("; ")}</TableCell>
               </TableRow>
             ))}
           </TableBody>

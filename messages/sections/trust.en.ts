@@ -28,6 +28,14 @@ export const trustEn = {
     mapping: "Map the columns",
     mappingHelp: "Choose the file column for each field. Fields marked * are required; deals and contacts need their account by external id or name.",
     notImported: "— not imported —",
+    // The fields a file's columns map to (lib/domain/import.ts IMPORT_FIELDS); "name" is the record's own name.
+    fields: {
+      externalId: "External ID", accountExternalId: "Account external ID", accountName: "Account name", ownerEmail: "Owner email",
+      industry: "Industry", segment: "Segment", region: "Region", isKeyAccount: "Key account", title: "Job title", phone: "Phone",
+      email: "Email", amount: "Amount", currency: "Currency", expectedCloseDate: "Expected close date", stage: "Stage",
+      productLine: "Product line", lossReason: "Loss reason",
+    } as Record<string, string>,
+    nameField: { account: "Account name", contact: "Contact name", opportunity: "Deal name" },
     preview: "Check rows",
     previewing: "Checking…",
     previewSummary: "{valid} of {total} rows are ready; {rejected} have errors.",

@@ -29,6 +29,13 @@ export const trustZhCN: Messages["trust"] = {
     uploading: "正在上传…",
     mapping: "映射列",
     mappingHelp: "为每个字段选择文件中的列。带 * 的字段为必填；商机和联系人需通过外部编号或名称指定客户。",
+    fields: {
+      externalId: "外部编号", accountExternalId: "客户外部编号", accountName: "客户名称", ownerEmail: "负责人邮箱",
+      industry: "行业", segment: "细分", region: "区域", isKeyAccount: "重点客户", title: "职务", phone: "电话",
+      email: "邮箱", amount: "金额", currency: "币种", expectedCloseDate: "预计成交日期", stage: "阶段",
+      productLine: "产品线", lossReason: "丢单原因",
+    },
+    nameField: { account: "客户名称", contact: "联系人姓名", opportunity: "商机名称" },
     notImported: "— 不导入 —",
     preview: "检查数据",
     previewing: "正在检查…",
