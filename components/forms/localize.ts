@@ -57,6 +57,23 @@ const TRUST_EXACT: Record<string, keyof Messages["security"]["validation"]> = {
   "The current password is wrong.": "currentWrong",
 };
 
+// The import's row checks (lib/data/import-apply.ts and the batch forms of the data functions).
+const IMPORT_EXACT: Record<string, keyof Messages["trust"]["import"]["rowErrors"]> = {
+  "No account has this external id.": "accountExternalIdUnknown",
+  "This account is in the recycle bin.": "accountInBin",
+  "This account is in the recycle bin; restore it first.": "accountInBin",
+  "Name the account (external id or name).": "accountMissing",
+  "No account has this name.": "accountNameUnknown",
+  "Several accounts have this name; use the account's external id.": "accountNameAmbiguous",
+  "No active user has this email.": "ownerEmailUnknown",
+  "This contact is in the recycle bin; restore it first.": "contactInBin",
+  "This deal is in the recycle bin; restore it first.": "dealInBin",
+  "Another record took this external id meanwhile.": "externalIdTaken",
+  "This would make the contact report to someone who reports to them.": "reportsToLoop",
+  "Use yes or no.": "yesOrNo",
+  "This opportunity was changed by someone else. Reload and try again.": "changedMeanwhile",
+};
+
 export function localizeFieldMessage(message: string, m: Messages): string {
   const key = EXACT[message];
   if (key) return m.validation[key];
@@ -64,6 +81,10 @@ export function localizeFieldMessage(message: string, m: Messages): string {
   if (trustKey) return m.security.validation[trustKey];
   const adminKey = ADMIN_EXACT[message];
   if (adminKey) return m.admin.validation[adminKey];
+  const importKey = IMPORT_EXACT[message];
+  if (importKey) return m.trust.import.rowErrors[importKey];
+  const repeated = /^The same external id is in row (\d+)\.$/.exec(message);
+  if (repeated) return interpolate(m.trust.import.rowErrors.repeatedExternalId, { row: repeated[1] });
   const minLength = /^At least (\d+) characters\.$/.exec(message);
   if (minLength) return interpolate(m.admin.validation.passwordMin, { min: minLength[1] });
   const maxLength = /^At most (\d+) characters\.$/.exec(message);

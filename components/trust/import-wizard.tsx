@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { localizeFieldMessage } from "@/components/forms/localize";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -149,7 +150,7 @@ function PreviewResult({ entity, preview, onStart, isStarting }: {
             {preview.errors.map((row) => (
               <TableRow key={row.row}>
                 <TableCell>{row.row}</TableCell>
-                <TableCell>{row.errors.map((error) => `${fieldLabel(t, entity, error.path)}: ${error.message}`).join("; ")}</TableCell>
+                <TableCell>{row.errors.map((error) => `${fieldLabel(t, entity, error.path)}: ${localizeFieldMessage(error.message, m)}`).join("; ")}</TableCell>
               </TableRow>
             ))}
           </TableBody>
