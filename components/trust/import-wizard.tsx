@@ -150,7 +150,9 @@ function PreviewResult({ entity, preview, onStart, isStarting }: {
             {preview.errors.map((row) => (
               <TableRow key={row.row}>
                 <TableCell>{row.row}</TableCell>
-                <TableCell>{row.errors.map((error) => `${fieldLabel(t, entity, error.path)}: ${localizeFieldMessage(error.message, m)}`).join("; ")}</TableCell>
+                <TableCell>{row.errors.map((error) => interpolate(t.fieldError, {
+                  field: fieldLabel(t, entity, error.path), message: localizeFieldMessage(error.message, m),
+                })).join(t.errorSeparator)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -158,7 +160,7 @@ function PreviewResult({ entity, preview, onStart, isStarting }: {
       ) : null}
       <div>
         <Button onClick={onStart} disabled={isStarting || preview.validRows === 0}>
-          {interpolate(t.start, { count: number(preview.totalRows) })}
+          {interpolate(t.start, { count: number(preview.validRows) })}
         </Button>
       </div>
     </section>

@@ -36,6 +36,8 @@ export const trustEn = {
       productLine: "Product line", lossReason: "Loss reason",
     } as Record<string, string>,
     nameField: { account: "Account name", contact: "Contact name", opportunity: "Deal name" },
+    fieldError: "{field}: {message}",
+    errorSeparator: "; ",
     // Row errors the import's checks give (lib/data/import-apply.ts and the batch functions), in English from the server.
     rowErrors: {
       accountExternalIdUnknown: "No account has this external id.",

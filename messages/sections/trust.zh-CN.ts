@@ -36,6 +36,8 @@ export const trustZhCN: Messages["trust"] = {
       productLine: "产品线", lossReason: "丢单原因",
     },
     nameField: { account: "客户名称", contact: "联系人姓名", opportunity: "商机名称" },
+    fieldError: "{field}：{message}",
+    errorSeparator: " ",
     rowErrors: {
       accountExternalIdUnknown: "没有客户使用此外部编号。",
       accountInBin: "该客户在回收站中，请先恢复。",
