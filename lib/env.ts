@@ -7,7 +7,7 @@ const envSchema = z.object({
   DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
   DATA_DIR: z.string().default(".data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** Server processes of `npm start` (scripts/serve-workers.ts); unset: one per CPU core. */
+  /** Server processes of `npm start` (scripts/serve-workers.ts); unset: one per CPU core, at most 4. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Integration tests create a throw-away database on this server (else on DATABASE_URL, else embedded). */
   TEST_DATABASE_URL: z.string().url().optional(),

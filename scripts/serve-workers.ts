@@ -2,7 +2,8 @@
 // one Node.js process runs JavaScript on one core, so a lone `next start` leaves the other cores of the machine
 // to PostgreSQL alone. The workers are stateless instances like the ones docs/deploy.md puts behind a load
 // balancer (sessions, rate limits and jobs live in PostgreSQL), so they need no coordination; the primary only
-// accepts connections and hands them out round-robin. WEB_CONCURRENCY sets the count (default: one per core).
+// accepts connections and hands them out round-robin. WEB_CONCURRENCY sets the count (default: one per core, at
+// most 4).
 import { spawn } from "node:child_process";
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
@@ -15,8 +16,15 @@ export type ServerProcess = {
   stop: () => void;
 };
 
+/**
+ * The default stops at 4: each process pools up to 10 database connections (lib/db.ts), and the embedded
+ * PostgreSQL allows 200, a managed one often 100. A bigger machine sets WEB_CONCURRENCY to what its database
+ * can take (docs/deploy.md).
+ */
+const MAX_DEFAULT_WORKERS = 4;
+
 export function workerCount(): number {
-  return getEnv().WEB_CONCURRENCY ?? os.availableParallelism();
+  return getEnv().WEB_CONCURRENCY ?? Math.min(os.availableParallelism(), MAX_DEFAULT_WORKERS);
 }
 
 /** `next dev` (or a single worker): one child process, its output passed through. */
