@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
+import type { Readable } from "node:stream";
 import { getEnv } from "../lib/env";
 
 export type ServerProcess = {
@@ -27,17 +28,25 @@ export function workerCount(): number {
   return getEnv().WEB_CONCURRENCY ?? Math.min(os.availableParallelism(), MAX_DEFAULT_WORKERS);
 }
 
+/** Next.js prints this once its server listens. */
+const READY_LINE = /Ready|started server/i;
+
+/** Hands every chunk of `stream` to `show` (with whether the server was ready before it), and calls `onReady` once. */
+function watchForReady(stream: Readable, show: (chunk: Buffer, wasReady: boolean) => void, onReady: () => void): void {
+  let isReady = false;
+  stream.on("data", (chunk: Buffer) => {
+    show(chunk, isReady);
+    if (isReady || !READY_LINE.test(chunk.toString())) return;
+    isReady = true;
+    onReady();
+  });
+}
+
 /** `next dev` (or a single worker): one child process, its output passed through. */
 export function startServerProcess(nextBin: string, args: string[], env: NodeJS.ProcessEnv): ServerProcess {
   const child = spawn(process.execPath, [nextBin, ...args], { stdio: ["ignore", "pipe", "inherit"], env });
   const readyListeners: (() => void)[] = [];
-  let isReady = false;
-  child.stdout.on("data", (chunk: Buffer) => {
-    process.stdout.write(chunk);
-    if (isReady || !/Ready|started server/i.test(chunk.toString())) return;
-    isReady = true;
-    readyListeners.forEach((listener) => listener());
-  });
+  watchForReady(child.stdout, (chunk) => process.stdout.write(chunk), () => readyListeners.forEach((listener) => listener()));
   return {
     onReady: (listener) => readyListeners.push(listener),
     onExit: (listener) => child.on("exit", (code) => listener(code ?? 0)),
@@ -54,14 +63,12 @@ export function startServerWorkers(nextBin: string, args: string[], env: NodeJS.
   let readyCount = 0;
   const fork = () => {
     const worker: Worker = cluster.fork(env);
-    let isReady = false;
     worker.process.stderr?.pipe(process.stderr);
-    worker.process.stdout?.on("data", (chunk: Buffer) => {
-      // Every worker prints Next's start-up banner: the user sees the first worker's, and hears "ready" once
-      // all of them are.
-      if (isReady || worker.id === 1) process.stdout.write(chunk);
-      if (isReady || !/Ready|started server/i.test(chunk.toString())) return;
-      isReady = true;
+    // Every worker prints Next's start-up banner: the user sees the first worker's, and hears "ready" once all
+    // of them are.
+    watchForReady(worker.process.stdout!, (chunk, wasReady) => {
+      if (wasReady || worker.id === 1) process.stdout.write(chunk);
+    }, () => {
       if (++readyCount === count) readyListeners.forEach((listener) => listener());
     });
     worker.on("exit", (code) => {

@@ -14,6 +14,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { IMPORT_ENTITIES, IMPORT_FIELDS, type ImportEntity, type ImportMapping } from "@/lib/domain/import";
 import { interpolate } from "@/lib/i18n/config";
 import type { ImportJobOutput, ImportPreview } from "@/lib/validations/import";
+import type { Messages } from "@/messages/en";
 import { apiRequest } from "./api-request";
 import { ImportProgress } from "./import-progress";
 
@@ -122,10 +123,8 @@ export function ImportWizard() {
   );
 }
 
-type ImportMessages = ReturnType<typeof useI18n>["m"]["trust"]["import"];
-
 /** A field's name in the user's language; an error's path that is no field (a whole row) stays as it is. */
-function fieldLabel(t: ImportMessages, entity: ImportEntity, key: string): string {
+function fieldLabel(t: Messages["trust"]["import"], entity: ImportEntity, key: string): string {
   return key === "name" ? t.nameField[entity] : (t.fields[key] ?? key);
 }
 

@@ -262,13 +262,14 @@ async function writeBatch({ job, ctx, entity, mapping, slice, repeated, reason, 
     if (claimed.count === 0) return false;
     const outcomes: RowOutcome[] = await applyImportBatch(tx, ctx, entity, checked, { reason, existing });
     const rejected = outcomes.flatMap((outcome) => (outcome.kind === "rejected" ? [outcome] : []));
+    const countOf = (kind: RowOutcome["kind"]) => outcomes.filter((outcome) => outcome.kind === kind).length;
     await tx.importJob.update({
       where: { id: job.id },
       data: {
         processedRows: processed + slice.length,
-        createdCount: { increment: outcomes.filter((outcome) => outcome.kind === "created").length },
-        updatedCount: { increment: outcomes.filter((outcome) => outcome.kind === "updated").length },
-        unchangedCount: { increment: outcomes.filter((outcome) => outcome.kind === "unchanged").length },
+        createdCount: { increment: countOf("created") },
+        updatedCount: { increment: countOf("updated") },
+        unchangedCount: { increment: countOf("unchanged") },
         rejectedCount: { increment: rejected.length },
       },
     });
